@@ -1,0 +1,9 @@
+import type { Command } from 'commander'
+import type { CliIo } from '../io'
+import { registerDoctor } from './doctor'
+import { registerSeedDemo } from './seed-demo'
+
+/** One file per command; adding a command is that file plus one line here. */
+export type RegisterCommand = (program: Command, io: CliIo) => void
+
+export const CLI_COMMANDS: readonly RegisterCommand[] = [registerSeedDemo, registerDoctor]

@@ -1,0 +1,55 @@
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import type { Database } from './schema'
+
+export interface OpenDatabaseOptions {
+  /** File path, or ':memory:' for tests. */
+  path: string
+  /**
+   * Path to a better_sqlite3.node built for the running runtime. Electron passes its own
+   * build (scripts/native.mjs) so the copy in node_modules stays built for plain Node.
+   */
+  nativeBinding?: string
+}
+
+export interface DatabaseHandle {
+  db: Kysely<Database>
+  /** The single writer connection, for bulk paths that need prepared statements. */
+  sqlite: BetterSqlite3.Database
+  close(): Promise<void>
+}
+
+/**
+ * Opens the one writer connection with explicit pragmas (after Signal's Server.node.ts):
+ * - WAL: readers never block the writer, and a crash never leaves a half-written page.
+ * - synchronous=FULL: every commit is fsynced. NORMAL would be faster but can lose the last
+ *   commits on a power cut, and the reissue outbox promises staff that a queued request
+ *   survives; sync commits in large chunks, so the cost per row is small.
+ * - foreign_keys=ON: SQLite leaves them off by default.
+ * - busy_timeout: the CLI and the app may share a file; wait instead of failing at once.
+ */
+export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
+  const sqlite = new BetterSqlite3(
+    options.path,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  )
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('temp_store = MEMORY')
+  sqlite.pragma('cache_size = -65536') // 64 MiB: list queries over 1M rows stay in memory
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  let closed = false
+  return {
+    db,
+    sqlite,
+    async close() {
+      if (closed) return
+      closed = true
+      // Lets SQLite refresh its planner statistics for the next start (cheap when idle).
+      sqlite.pragma('optimize')
+      await db.destroy()
+    },
+  }
+}

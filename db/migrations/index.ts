@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely'
+import * as m0001 from './0001_contract_book'
+import * as m0002 from './0002_renewal_tracking'
+
+/**
+ * Every migration, registered statically: a folder scan would not work inside an asar.
+ * Append only; the position in this list is the schema version.
+ */
+export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['0001_contract_book', m0001],
+  ['0002_renewal_tracking', m0002],
+]
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

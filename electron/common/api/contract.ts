@@ -1,0 +1,101 @@
+import { z } from 'zod'
+import { URGENCY_BUCKETS } from '../domain/insurer-rules'
+import {
+  Flow,
+  ProcedureScreen,
+  RenewalChannel,
+  RenewalStatus,
+  RenewalStep,
+} from '../domain/renewal'
+
+/**
+ * The one API between the UI and the backend. Both hosts (Electron IPC and the loopback
+ * web host) serve exactly these methods, and validate every input with these schemas.
+ * Names are `area:verb`; the preload exposes each as `api.area.verb(input)`.
+ */
+
+const NoInput = z.object({}).strict()
+
+export const AppInfo = z.object({
+  version: z.string(),
+  schemaVersion: z.number().int(),
+  contractCount: z.number().int(),
+  /** Where the cached data came from: the generated demo book, or an insurer sync. */
+  dataSource: z.enum(['demo', 'insurer', 'empty']),
+  insurers: z.array(z.object({ id: z.string(), name: z.string(), isDemo: z.boolean() })),
+})
+export type AppInfo = z.infer<typeof AppInfo>
+
+export const CONTRACT_SORT_KEYS = [
+  'maturity',
+  'cutoff',
+  'policyNumber',
+  'clientKana',
+  'step',
+] as const
+export const ContractSortKey = z.enum(CONTRACT_SORT_KEYS)
+export type ContractSortKey = z.infer<typeof ContractSortKey>
+
+export const SortDirection = z.enum(['asc', 'desc'])
+export type SortDirection = z.infer<typeof SortDirection>
+
+export const ListContractsInput = z
+  .object({
+    sort: z
+      .object({ key: ContractSortKey, direction: SortDirection })
+      .strict()
+      .default({ key: 'cutoff', direction: 'asc' }),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict()
+export type ListContractsInput = z.input<typeof ListContractsInput>
+
+export const ContractListRow = z.object({
+  id: z.number().int(),
+  insurerName: z.string(),
+  policyNumber: z.string(),
+  flow: Flow,
+  clientName: z.string(),
+  clientKana: z.string(),
+  vehicleName: z.string(),
+  vehiclePlate: z.string(),
+  maturityDate: z.string(),
+  /** ISO 8601 with +09:00: the instant the insurer's web procedure closes. */
+  webCutoffAt: z.string(),
+  /** Null once the contract no longer needs renewing (renewed, lapsed, cancelled). */
+  urgency: z.enum(URGENCY_BUCKETS).nullable(),
+  step: RenewalStep,
+  screen: ProcedureScreen.nullable(),
+  renewalStatus: RenewalStatus,
+  renewalChannel: RenewalChannel.nullable(),
+  staffName: z.string().nullable(),
+})
+export type ContractListRow = z.infer<typeof ContractListRow>
+
+export const ContractPage = z.object({
+  rows: z.array(ContractListRow),
+  total: z.number().int(),
+  offset: z.number().int(),
+})
+export type ContractPage = z.infer<typeof ContractPage>
+
+export const apiContract = {
+  'app:info': { input: NoInput, output: AppInfo },
+  'contracts:list': { input: ListContractsInput, output: ContractPage },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
+
+export type ApiContract = typeof apiContract
+export type Channel = keyof ApiContract
+export type InputOf<C extends Channel> = z.input<ApiContract[C]['input']>
+export type ParsedInputOf<C extends Channel> = z.output<ApiContract[C]['input']>
+export type OutputOf<C extends Channel> = z.output<ApiContract[C]['output']>
+
+export const CHANNELS = Object.keys(apiContract) as Channel[]
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(apiContract, name)
+}
+
+/** What the backend implements: one async function per method, input already validated. */
+export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> }

@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely'
+import type { Handlers } from '../../common/api/contract'
+import { schemaVersion } from '../../../db/migrate'
+import { countLiveContracts } from '../../../db/queries/contracts'
+import { listInsurers } from '../../../db/queries/insurers'
+import type { Database } from '../../../db/schema'
+import { listContractPage } from './contracts/list-contracts'
+
+export interface CoreDeps {
+  db: Kysely<Database>
+  /** Every rule that depends on time asks this clock, so tests can pin it. */
+  now: () => Date
+  version: string
+}
+
+/** The backend behind the contract: plain Node, no Electron, no HTTP. */
+export function createHandlers({ db, now, version }: CoreDeps): Handlers {
+  return {
+    'app:info': async () => {
+      const [insurers, contractCount, schema] = await Promise.all([
+        listInsurers(db),
+        countLiveContracts(db),
+        schemaVersion(db),
+      ])
+      const dataSource =
+        contractCount === 0 ? 'empty' : insurers.every((i) => i.is_demo) ? 'demo' : 'insurer'
+      return {
+        version,
+        schemaVersion: schema,
+        contractCount,
+        dataSource,
+        insurers: insurers.map((i) => ({ id: i.id, name: i.name, isDemo: i.is_demo === 1 })),
+      }
+    },
+    'contracts:list': (input) => listContractPage(db, input, now()),
+  }
+}

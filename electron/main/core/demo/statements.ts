@@ -1,0 +1,59 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import { BatchInsert } from './batch-insert'
+
+/**
+ * The bulk-path inserts, in the column order the row writer (rows.ts) passes values.
+ * Listed parents first: flushAll() relies on that order for the foreign keys.
+ */
+const TABLES = {
+  client: [
+    'clients',
+    'id, name_kanji, name_kana, birth_date, postcode, address, phone, email, updated_at',
+  ],
+  contract: [
+    'contracts',
+    `id, insurer_id, policy_number, flow, client_id, named_insured_name, named_insured_kana,
+     vehicle_owner_name, vehicle_name, vehicle_plate, inception_date, maturity_date,
+     web_cutoff_at, premium_yen, staff_id, branch_id, renewal_status, renewal_channel,
+     renewed_policy_number, updated_at`,
+  ],
+  mail: [
+    'credential_mail_state',
+    `contract_id, id_mail_status, id_mail_sent_at, id_mail_delivered_at, id_mail_failed_at,
+     id_mail_failure_reason, password_mail_status, password_mail_sent_at,
+     password_mail_delivered_at, password_mail_failed_at, password_mail_failure_reason,
+     credentials_issued_year, first_login_at, temp_password_changed_at, password_expired_at,
+     mypage_status, mypage_provisional_at, mypage_provisional_expires_at, mypage_registered_at,
+     mypage_failed_at, mypage_mismatch_field, updated_at`,
+  ],
+  progress: [
+    'renewal_progress',
+    `contract_id, step, step_reached_at, screen, screen_reached_at, started_at, completed_at,
+     last_activity_at, updated_at`,
+  ],
+  timeline: ['timeline_events', 'contract_id, occurred_at, source, kind, detail_json, staff_id'],
+} as const
+
+export type DemoInserts = { [K in keyof typeof TABLES]: BatchInsert } & { flushAll(): void }
+
+export function prepareDemoInserts(sqlite: BetterSqlite3.Database): DemoInserts {
+  const make = ([table, columns]: readonly [string, string]) =>
+    new BatchInsert(sqlite, `INSERT INTO ${table} (${columns})`, columns.split(',').length)
+  const inserts = {
+    client: make(TABLES.client),
+    contract: make(TABLES.contract),
+    mail: make(TABLES.mail),
+    progress: make(TABLES.progress),
+    timeline: make(TABLES.timeline),
+  }
+  return {
+    ...inserts,
+    flushAll() {
+      inserts.client.flush()
+      inserts.contract.flush()
+      inserts.mail.flush()
+      inserts.progress.flush()
+      inserts.timeline.flush()
+    },
+  }
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { defaultDatabasePath } from '../main/core/paths'
+import { startCore } from '../main/core/start-core'
+import { startWebHost } from './server'
+
+/**
+ * `npm run web`: the same core and database code as the desktop app, served to a browser
+ * on 127.0.0.1 (for machines without the Electron binary, tests and previews).
+ */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      db: { type: 'string' },
+      'no-seed': { type: 'boolean', default: false },
+    },
+  })
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(
+      `--port: ポート番号は 0〜65535 の整数です / must be an integer 0–65535 (got "${values.port}")`,
+    )
+  }
+  const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }
+  const databasePath = values.db ?? defaultDatabasePath()
+  const core = await startCore({
+    databasePath,
+    version: pkg.version,
+    seedDemoWhenEmpty: !values['no-seed'],
+  })
+  const host = await startWebHost({
+    handlers: core.handlers,
+    staticDir: resolve(root, 'out/renderer'),
+    port,
+  })
+  process.stdout.write(
+    `更新デスク (web) を開いてください / Open Renewal Desk in your browser:\n  ${host.url}\n` +
+      `database: ${databasePath}\nCtrl+C で終了 / Ctrl+C to stop\n`,
+  )
+  const stop = async () => {
+    await host.close()
+    await core.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,124 @@
+import type { Messages } from './ja'
+
+export const en: Messages = {
+  app: {
+    name: 'Renewal Desk',
+  },
+  header: {
+    dataSource: {
+      demo: 'Demo data',
+      insurer: 'Insurer data',
+      empty: 'No data',
+    },
+    demoDataHint: 'The contracts shown are fictitious demo data, not real clients.',
+    demoInsurer: 'Demo insurer',
+    contractCount: 'Contracts: {{count, number}}',
+    clockLabel: 'JST',
+    clockTitle: 'Current time in Japan',
+    language: 'Language',
+    toLight: 'Switch to light mode',
+    toDark: 'Switch to dark mode',
+  },
+  languages: {
+    ja: '日本語',
+    en: 'English',
+  },
+  contracts: {
+    title: 'Contracts',
+    total: '{{count, number}} total',
+    tableLabel: 'Contracts',
+    keyboardHint:
+      'Use ↑/↓ to move between rows, Page Up/Page Down to move one screen, Home/End to jump to the first/last row.',
+    activeRow: 'Row {{position}} of {{total}}: policy {{policyNumber}}, {{clientName}}',
+    loadingRow: 'Loading',
+    unassigned: 'Unassigned',
+    refreshing: 'Updating…',
+    columns: {
+      policyNumber: 'Policy no.',
+      client: 'Client',
+      vehicle: 'Vehicle',
+      maturity: 'Maturity',
+      cutoff: 'Web deadline',
+      step: 'Current step',
+      staff: 'Staff',
+    },
+    sortHint: {
+      ascending: 'Sorted ascending. Press to sort descending.',
+      descending: 'Sorted descending. Press to sort ascending.',
+      none: 'Press to sort by this column.',
+    },
+    empty: {
+      title: 'No contracts',
+      description:
+        'The sync with the insurer may not have finished yet. Wait a moment and reload. To try the app, ask your administrator to load the demo data (npm run cli -- seed-demo).',
+    },
+    error: {
+      title: 'Could not load the contracts',
+      retry: 'Retry',
+      code: 'Error code: {{code}}',
+    },
+  },
+  steps: {
+    none: 'Not started',
+    a1_credentials: 'STEP 1 ID and password issued',
+    a2_login: 'STEP 2 First login',
+    a3_procedure: 'STEP 3 Renewal procedure',
+    a4_completed: 'STEP 4 Completion mail',
+    a5_mypage: 'STEP 5 MyPage registration',
+    b1_signup: 'MyPage sign-up',
+    b2_provisional: 'Provisional (complete within 24 h)',
+    b3_registered: 'MyPage registered',
+    b4_procedure: 'Clickar renewal procedure',
+    b5_completed: 'Renewal completed',
+  },
+  screens: {
+    select_contract: 'Select contract',
+    confirmations: 'Confirmations',
+    vehicle: 'Vehicle information',
+    parties: 'Policyholder / insured / owner',
+    quote_plan: 'Quote and plan',
+    intent_apply: 'Intent check and application',
+    formed: 'Contract formed',
+  },
+  screenPrefix: 'Screen: {{screen}}',
+  urgency: {
+    closed: 'Closed',
+    d3: '≤ 3 days',
+    d7: '≤ 7 days',
+    d14: '≤ 14 days',
+    d30: '≤ 30 days',
+    later: 'Later',
+  },
+  renewalStatus: {
+    not_started: 'Not started',
+    in_progress: 'In progress',
+    renewed: 'Renewed',
+    lapsed: 'Lapsed (uninsured)',
+    cancelled: 'Cancelled',
+  },
+  renewedVia: {
+    web: 'Renewed online',
+    agency: 'Renewed via agency',
+  },
+  flows: {
+    A: 'ID mail + password mail',
+    B: 'MyPage + Clickar',
+  },
+  errors: {
+    unknown_method:
+      'The screen and the data service are different versions. Restart the app; if that does not help, update to the latest version.',
+    invalid_input:
+      'The request sent from the screen was not valid. Reload the screen and try again.',
+    forbidden:
+      'This action is not allowed. Restart the app; if it continues, contact your administrator.',
+    unauthorized:
+      'The connection is no longer authorised. Restart the app, or in a browser open the printed URL again.',
+    not_found: 'The data was not found; it may have been deleted. Reload the list.',
+    invalid_output:
+      'The data came back in an unexpected format. Retry; if it continues, contact your administrator.',
+    internal:
+      'Something went wrong inside the app. Retry; if it continues, restart the app and contact your administrator.',
+    backend_unreachable:
+      'Cannot reach the app’s data service. Check that the app is running, then retry.',
+  },
+}

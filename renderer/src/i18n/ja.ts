@@ -1,0 +1,133 @@
+/**
+ * Japanese is the product language; en.ts must have exactly these keys (see `Messages`).
+ * Error texts say what happened and what the user can do next, because staff read them
+ * while a client is on the phone.
+ */
+export const ja = {
+  app: {
+    name: '更新デスク',
+  },
+  header: {
+    dataSource: {
+      demo: 'デモデータ',
+      insurer: '保険会社データ',
+      empty: 'データなし',
+    },
+    demoDataHint: '表示中の契約は架空のデモデータです。実在のお客様ではありません。',
+    demoInsurer: 'デモ保険会社',
+    contractCount: '契約 {{count, number}}件',
+    clockLabel: 'JST',
+    clockTitle: '現在の日本時間',
+    language: '表示言語',
+    toLight: 'ライトモードに切り替え',
+    toDark: 'ダークモードに切り替え',
+  },
+  languages: {
+    ja: '日本語',
+    en: 'English',
+  },
+  contracts: {
+    title: '契約一覧',
+    total: '{{count, number}}件',
+    tableLabel: '契約一覧',
+    keyboardHint:
+      '↑↓キーで行を移動、PageUp／PageDownで1画面分、Home／Endで先頭／末尾へ移動します。',
+    activeRow: '{{position}}件目／{{total}}件：証券番号 {{policyNumber}}、{{clientName}} 様',
+    loadingRow: '読み込み中',
+    unassigned: '未割当',
+    refreshing: '更新中…',
+    columns: {
+      policyNumber: '証券番号',
+      client: 'お客様',
+      vehicle: 'お車',
+      maturity: '満期日',
+      cutoff: 'Web手続き期限',
+      step: '現在のステップ',
+      staff: '担当者',
+    },
+    sortHint: {
+      ascending: '昇順で並んでいます。押すと降順にします。',
+      descending: '降順で並んでいます。押すと昇順にします。',
+      none: '押すとこの列で並べ替えます。',
+    },
+    empty: {
+      title: '契約がありません',
+      description:
+        '保険会社との同期がまだ終わっていない可能性があります。しばらく待ってから再読み込みしてください。試しに使う場合は、管理者にデモデータの投入（npm run cli -- seed-demo）を依頼してください。',
+    },
+    error: {
+      title: '契約一覧を読み込めませんでした',
+      retry: '再試行',
+      code: 'エラーコード: {{code}}',
+    },
+  },
+  steps: {
+    none: '手続き前',
+    a1_credentials: 'STEP① ID・パスワード発行',
+    a2_login: 'STEP② 初回ログイン',
+    a3_procedure: 'STEP③ 更新手続き',
+    a4_completed: 'STEP④ 手続き完了メール',
+    a5_mypage: 'STEP⑤ マイページ登録',
+    b1_signup: 'マイページ新規登録',
+    b2_provisional: '仮登録（24時間以内に本登録）',
+    b3_registered: 'マイページ本登録済み',
+    b4_procedure: 'Clickar 更新手続き',
+    b5_completed: '更新手続き完了',
+  },
+  screens: {
+    select_contract: 'ご契約を選択',
+    confirmations: '確認事項',
+    vehicle: 'お車に関する情報',
+    parties: 'ご契約者・記名被保険者・車両所有者',
+    quote_plan: 'お見積り結果・プラン申込み',
+    intent_apply: '意向のご確認・お申込み',
+    formed: 'ご契約の成立',
+  },
+  screenPrefix: '画面: {{screen}}',
+  urgency: {
+    closed: '期限切れ',
+    d3: '残り3日以内',
+    d7: '7日以内',
+    d14: '14日以内',
+    d30: '30日以内',
+    later: 'それ以降',
+  },
+  renewalStatus: {
+    not_started: '未着手',
+    in_progress: '手続き中',
+    renewed: '更新済み',
+    lapsed: '満期切れ（無保険）',
+    cancelled: '解約',
+  },
+  renewedVia: {
+    web: 'Web更新済み',
+    agency: '代理店で更新済み',
+  },
+  flows: {
+    A: 'IDメール＋パスワードメール',
+    B: 'マイページ登録＋Clickar',
+  },
+  errors: {
+    unknown_method:
+      'アプリの画面とデータ処理部のバージョンが合っていません。アプリを再起動し、直らない場合は最新版に更新してください。',
+    invalid_input:
+      '画面から送った条件が正しくありませんでした。画面を再読み込みしてもう一度お試しください。',
+    forbidden:
+      'この操作は許可されていません。アプリを再起動してください。続く場合は管理者に連絡してください。',
+    unauthorized:
+      '接続の認証が切れました。アプリを再起動するか、ブラウザの場合は表示されたURLを開き直してください。',
+    not_found:
+      '対象のデータが見つかりませんでした。削除された可能性があります。一覧を再読み込みしてください。',
+    invalid_output:
+      'データの形式が正しくありませんでした。再試行し、続く場合は管理者に連絡してください。',
+    internal:
+      'アプリ内部でエラーが起きました。再試行し、続く場合はアプリを再起動して管理者に連絡してください。',
+    backend_unreachable:
+      'アプリのデータ処理部に接続できません。アプリが起動しているか確認し、再試行してください。',
+  },
+}
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+
+/** The shape every language must fill in. */
+export type Messages = Widen<typeof ja>

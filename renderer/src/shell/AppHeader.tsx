@@ -1,0 +1,32 @@
+import { Group, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { ColorSchemeToggle } from './ColorSchemeToggle'
+import { DataSourceBadges } from './DataSourceBadges'
+import { JstClock } from './JstClock'
+import { LanguageSwitch } from './LanguageSwitch'
+import { useAppInfo } from './use-app-info'
+
+export function AppHeader() {
+  const { t } = useTranslation()
+  const info = useAppInfo()
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+      <Group gap="md" wrap="nowrap" miw={0}>
+        <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
+          {t('app.name')}
+        </Title>
+        {info.data && <DataSourceBadges info={info.data} />}
+        {info.data && (
+          <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }}>
+            {t('header.contractCount', { count: info.data.contractCount })}
+          </Text>
+        )}
+      </Group>
+      <Group gap="md" wrap="nowrap">
+        <JstClock />
+        <LanguageSwitch />
+        <ColorSchemeToggle />
+      </Group>
+    </Group>
+  )
+}

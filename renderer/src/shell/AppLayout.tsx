@@ -1,0 +1,18 @@
+import { AppShell } from '@mantine/core'
+import { ContractsScreen } from '../features/contracts/ContractsScreen'
+import { AppHeader } from './AppHeader'
+
+const APP_HEADER_HEIGHT = 52
+
+export function AppLayout() {
+  return (
+    <AppShell header={{ height: APP_HEADER_HEIGHT }} padding="md">
+      <AppShell.Header>
+        <AppHeader />
+      </AppShell.Header>
+      <AppShell.Main>
+        <ContractsScreen />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

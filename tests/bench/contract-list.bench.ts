@@ -1,0 +1,54 @@
+import type { Handlers } from '../../electron/common/api/contract'
+import { dispatch } from '../../electron/main/core/api/dispatch'
+import { contractListQuery } from '../../db/queries/contracts'
+import type { DatabaseHandle } from '../../db/connection'
+import { round, time, type Timing } from './measure'
+
+export interface ListBenchResult {
+  name: string
+  ours: Timing
+  baseline: Timing
+  /** ours.p95 / baseline.p95: how much the contract, validation and mapping cost on top of raw SQL. */
+  ratioP95: number
+}
+
+/**
+ * contracts:list through the whole backend path (dispatch → zod → Kysely → mapping) against
+ * raw better-sqlite3 running the very same SQL (compiled from the same Kysely query) plus the
+ * same count, on the same database in the same run.
+ */
+export async function benchContractList(
+  database: DatabaseHandle,
+  handlers: Handlers,
+  contracts: number,
+): Promise<ListBenchResult[]> {
+  const cases = [
+    { name: 'first page, sorted by web cutoff', offset: 0, key: 'cutoff' as const },
+    { name: 'first page, sorted by client kana', offset: 0, key: 'clientKana' as const },
+    {
+      name: 'deep page (90%), sorted by maturity',
+      offset: Math.floor(contracts * 0.9),
+      key: 'maturity' as const,
+    },
+  ]
+  const results: ListBenchResult[] = []
+  for (const c of cases) {
+    const input = { sort: { key: c.key, direction: 'asc' as const }, offset: c.offset, limit: 200 }
+    const compiled = contractListQuery(database.db, input).compile()
+    const pageStatement = database.sqlite.prepare(compiled.sql)
+    const countStatement = database.sqlite.prepare(
+      'SELECT count(*) AS n FROM contracts WHERE deleted_at IS NULL',
+    )
+    const parameters = compiled.parameters as unknown[]
+    const baseline = await time(50, () => {
+      pageStatement.all(...parameters)
+      countStatement.get()
+    })
+    const ours = await time(50, async () => {
+      const result = await dispatch(handlers, 'contracts:list', input)
+      if (!result.ok) throw new Error(result.error.message)
+    })
+    results.push({ name: c.name, ours, baseline, ratioP95: round(ours.p95Ms / baseline.p95Ms, 2) })
+  }
+  return results
+}

@@ -1,0 +1,67 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { parseArgs } from 'node:util'
+import { startCore } from '../../electron/main/core/start-core'
+import { seedDemoBook } from '../../electron/main/core/demo/seed-demo'
+import { tempDir } from '../support/temp-db'
+import { benchContractList } from './contract-list.bench'
+import { round } from './measure'
+
+/**
+ * `npm run bench [-- --contracts N]`: every benchmark measures its baseline in the same run
+ * and prints the ratio; results go to bench-results/<name>.json for comparison over time.
+ */
+const { values } = parseArgs({ options: { contracts: { type: 'string', default: '100000' } } })
+const contracts = Number(values.contracts)
+if (!Number.isInteger(contracts) || contracts < 100 || contracts > 1_000_000) {
+  process.stderr.write('--contracts: an integer from 100 to 1,000,000\n')
+  process.exit(2)
+}
+
+const dir = tempDir('renewal-desk-bench-')
+try {
+  const core = await startCore({
+    databasePath: dir.file('bench.sqlite'),
+    version: 'bench',
+    seedDemoWhenEmpty: false,
+  })
+  const seedStart = performance.now()
+  await seedDemoBook(core.database, {
+    contracts,
+    seed: 1,
+    now: Date.parse('2026-11-23T00:00:00+09:00'),
+  })
+  const seedSeconds = (performance.now() - seedStart) / 1000
+  process.stdout.write(
+    `seeded (informational, no target) ${contracts} demo contracts in ${seedSeconds.toFixed(1)} s (${Math.round(contracts / seedSeconds)} rows/s)\n\n`,
+  )
+
+  const list = await benchContractList(core.database, core.handlers, contracts)
+  process.stdout.write(
+    `contracts:list at ${contracts.toLocaleString('en')} contracts (200 rows a page; baseline: raw better-sqlite3, same SQL)\n`,
+  )
+  for (const r of list) {
+    process.stdout.write(
+      `  ${r.name.padEnd(40)} ours p50 ${r.ours.p50Ms} ms  p95 ${r.ours.p95Ms} ms | raw p50 ${r.baseline.p50Ms} ms  p95 ${r.baseline.p95Ms} ms | ratio p95 ${r.ratioP95}×\n`,
+    )
+  }
+  await core.close()
+
+  mkdirSync('bench-results', { recursive: true })
+  const report = {
+    at: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGiB: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+    },
+    contracts,
+    seed: { seconds: round(seedSeconds, 2), rowsPerSecond: Math.round(contracts / seedSeconds) },
+    contractList: list,
+  }
+  writeFileSync('bench-results/contract-list.json', `${JSON.stringify(report, null, 2)}\n`)
+  process.stdout.write('\nwritten: bench-results/contract-list.json\n')
+} finally {
+  dir.remove()
+}

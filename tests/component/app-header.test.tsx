@@ -1,0 +1,58 @@
+import { fireEvent, screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { AppHeader } from '../../renderer/src/shell/AppHeader'
+import { DEMO_INFO, createFakeApi } from './fake-api'
+import { render } from './render'
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('header', () => {
+  it('flags demo data and demo insurers, and shows the contract count', async () => {
+    const api = createFakeApi({ info: { ...DEMO_INFO, contractCount: 100_000 } })
+    render(<AppHeader />, { api })
+    expect(await screen.findByTestId('demo-data-badge')).toHaveProperty('textContent', 'デモデータ')
+    expect(screen.getByText('デモ保険会社')).toBeTruthy()
+    expect(screen.getByText('契約 100,000件')).toBeTruthy()
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('更新デスク')
+  })
+
+  it('shows no demo badge for insurer data', async () => {
+    const api = createFakeApi({
+      info: {
+        ...DEMO_INFO,
+        dataSource: 'insurer',
+        insurers: [{ id: 's', name: '損保', isDemo: false }],
+      },
+    })
+    render(<AppHeader />, { api })
+    expect(await screen.findByText('保険会社データ')).toBeTruthy()
+    expect(screen.queryByTestId('demo-data-badge')).toBeNull()
+    expect(screen.queryByText('デモ保険会社')).toBeNull()
+  })
+
+  it('shows Japan time, not the PC zone', () => {
+    // Only Date is faked: TanStack Query's timers must keep running.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2027-03-30T14:55:00Z'))
+    render(<AppHeader />)
+    const clock = screen.getByTestId('jst-clock')
+    expect(clock.textContent).toContain('JST')
+    expect(clock.textContent).toContain('2027/03/30 23:55')
+    expect(
+      within(clock)
+        .getByText(/2027\/03\/30/)
+        .closest('time')
+        ?.getAttribute('datetime'),
+    ).toBe('2027-03-30T23:55:00+09:00')
+  })
+
+  it('switches to English and remembers the choice', async () => {
+    render(<AppHeader />)
+    fireEvent.click(screen.getByLabelText('English'))
+    expect(await screen.findByText('Renewal Desk')).toBeTruthy()
+    expect(localStorage.getItem('renewal-desk.language')).toBe('en')
+    expect(document.documentElement.lang).toBe('en')
+  })
+})

@@ -1,0 +1,76 @@
+import { vi } from 'vitest'
+import type { Api } from '../../renderer/src/api/client'
+import type {
+  AppInfo,
+  ContractListRow,
+  ContractPage,
+  ListContractsInput,
+} from '../../electron/common/api/contract'
+
+/** A plausible row; tests override only what they look at. */
+export function makeRow(overrides: Partial<ContractListRow> & { id: number }): ContractListRow {
+  const n = String(overrides.id).padStart(6, '0')
+  return {
+    insurerName: 'デモ損保',
+    policyNumber: `P-${n}`,
+    flow: 'A',
+    clientName: `顧客 ${n}`,
+    clientKana: `コキャク ${n}`,
+    vehicleName: 'プリウス',
+    vehiclePlate: '品川 300 さ 12-34',
+    maturityDate: '2027-04-01',
+    webCutoffAt: '2027-03-30T23:55:00+09:00',
+    urgency: 'd30',
+    step: 'a1_credentials',
+    screen: null,
+    renewalStatus: 'in_progress',
+    renewalChannel: null,
+    staffName: '佐藤',
+    ...overrides,
+  }
+}
+
+export const DEMO_INFO: AppInfo = {
+  version: '0.1.0',
+  schemaVersion: 2,
+  contractCount: 3,
+  dataSource: 'demo',
+  insurers: [{ id: 'demo', name: 'デモ損保', isDemo: true }],
+}
+
+const SORT_FIELD = {
+  maturity: (r: ContractListRow) => r.maturityDate,
+  cutoff: (r: ContractListRow) => r.webCutoffAt,
+  policyNumber: (r: ContractListRow) => r.policyNumber,
+  clientKana: (r: ContractListRow) => r.clientKana,
+  step: (r: ContractListRow) => r.step,
+} as const
+
+/** Pages over an in-memory book the way the core does (sort, then offset/limit). */
+export function pageOf(rows: readonly ContractListRow[], input: ListContractsInput): ContractPage {
+  const { key, direction } = input.sort ?? { key: 'cutoff', direction: 'asc' }
+  const field = SORT_FIELD[key]
+  const sorted = [...rows].sort((a, b) => {
+    const order = field(a).localeCompare(field(b)) || a.id - b.id
+    return direction === 'asc' ? order : -order
+  })
+  const offset = input.offset ?? 0
+  const limit = input.limit ?? 100
+  return { rows: sorted.slice(offset, offset + limit), total: rows.length, offset }
+}
+
+export type FakeApi = {
+  app: { info: ReturnType<typeof vi.fn<Api['app']['info']>> }
+  contracts: { list: ReturnType<typeof vi.fn<Api['contracts']['list']>> }
+}
+
+/** An Api whose methods are spies; pass `rows` for a book, or replace an implementation. */
+export function createFakeApi({
+  rows = [],
+  info = { ...DEMO_INFO, contractCount: rows.length },
+}: { rows?: readonly ContractListRow[]; info?: AppInfo } = {}): FakeApi {
+  return {
+    app: { info: vi.fn<Api['app']['info']>(async () => info) },
+    contracts: { list: vi.fn<Api['contracts']['list']>(async (input) => pageOf(rows, input)) },
+  }
+}

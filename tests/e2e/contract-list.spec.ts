@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs'
+import { expect, test, type Page } from '@playwright/test'
+import { spawnWebHost, type SpawnedWebHost } from './support/web-host'
+
+let host: SpawnedWebHost
+
+test.beforeAll(async () => {
+  host = await spawnWebHost()
+})
+
+test.afterAll(async () => {
+  await host?.stop()
+})
+
+async function maturities(page: Page): Promise<string[]> {
+  return page.getByTestId('maturity').allInnerTexts()
+}
+
+test('a fresh install shows the demo book in Japanese, sortable by maturity', async ({
+  page,
+}, testInfo) => {
+  await page.goto(host.url)
+
+  // The first start seeded demo data: Japanese header, demo label, rows.
+  await expect(page.getByText('更新デスク').first()).toBeVisible()
+  await expect(page.getByText('デモデータ').first()).toBeVisible()
+  const rows = page.getByTestId('contract-row')
+  await expect(rows.first()).toBeVisible()
+  expect(await rows.count()).toBeGreaterThan(10)
+  await expect(page.getByRole('columnheader', { name: /満期日/ })).toBeVisible()
+  await expect(page.getByRole('columnheader', { name: /Web手続き期限/ })).toBeVisible()
+  // The token left the address bar once read.
+  expect(page.url()).not.toContain('token=')
+
+  // Sort by maturity, ascending then descending.
+  const maturityHeader = page.getByRole('columnheader', { name: /満期日/ })
+  await maturityHeader.getByRole('button').click()
+  await expect(maturityHeader).toHaveAttribute('aria-sort', 'ascending')
+  await expect
+    .poll(async () => {
+      const dates = await maturities(page)
+      return dates.length > 5 && dates.every((d, i) => i === 0 || dates[i - 1]! <= d)
+    })
+    .toBe(true)
+  const ascendingFirst = (await maturities(page))[0]
+
+  await maturityHeader.getByRole('button').click()
+  await expect(maturityHeader).toHaveAttribute('aria-sort', 'descending')
+  await expect
+    .poll(async () => {
+      const dates = await maturities(page)
+      return dates.length > 5 && dates.every((d, i) => i === 0 || dates[i - 1]! >= d)
+    })
+    .toBe(true)
+  expect((await maturities(page))[0]! > ascendingFirst!).toBe(true)
+
+  mkdirSync('test-results/screenshots', { recursive: true })
+  const shot = await page.screenshot({ path: 'test-results/screenshots/contract-list.png' })
+  await testInfo.attach('contract-list', { body: shot, contentType: 'image/png' })
+})
+
+test('web cutoff is shown in Japan time even though this browser runs in Los Angeles time', async ({
+  page,
+}) => {
+  await page.goto(host.url)
+  const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)
+  expect(zone).toBe('America/Los_Angeles')
+  const cutoffCells = page.getByTestId('web-cutoff')
+  await expect(cutoffCells.first()).toBeVisible()
+  // Seed rule: always 23:55 JST, whatever the browser's zone.
+  const texts = await cutoffCells.allInnerTexts()
+  expect(texts.length).toBeGreaterThan(0)
+  for (const text of texts) expect(text).toContain('23:55')
+})

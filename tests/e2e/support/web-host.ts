@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+export interface SpawnedWebHost {
+  url: string
+  dataDir: string
+  stop(): Promise<void>
+}
+
+const ROOT = resolve(import.meta.dirname, '../../..')
+const TSX = join(ROOT, 'node_modules/.bin/tsx')
+
+/**
+ * Starts the real `npm run web` entry (built renderer + core + SQLite) on a fresh
+ * database in a temp folder, and resolves with the URL it prints.
+ */
+export async function spawnWebHost(
+  extraArgs: string[] = [],
+  timeoutMs = 60_000,
+): Promise<SpawnedWebHost> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'renewal-desk-e2e-'))
+  const child: ChildProcess = spawn(
+    TSX,
+    ['electron/web/index.ts', '--port', '0', '--db', join(dataDir, 'e2e.sqlite'), ...extraArgs],
+    {
+      cwd: ROOT,
+      env: { ...process.env, RENEWAL_DESK_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let output = ''
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`web host did not start in ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    )
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolveUrl(match[1])
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`web host exited with ${code}:\n${output}`))
+    })
+  })
+  return {
+    url,
+    dataDir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await exited
+      }
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,143 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openDatabase, type DatabaseHandle } from '../../../db/connection'
+import {
+  DatabaseFromNewerVersionError,
+  migrateTo,
+  migrateToLatest,
+  schemaVersion,
+} from '../../../db/migrate'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../db/migrations'
+import { tempDir } from '../../support/temp-db'
+
+const SNAPSHOT = join(import.meta.dirname, '../../fixtures/schema.snapshot.sql')
+
+let dir: ReturnType<typeof tempDir>
+let handle: DatabaseHandle
+
+beforeEach(() => {
+  dir = tempDir()
+  handle = openDatabase({ path: dir.file('test.sqlite') })
+})
+
+afterEach(async () => {
+  await handle.close()
+  dir.remove()
+})
+
+/** The schema as SQLite stores it, one statement per line, in a stable order. */
+async function schemaDump(h: DatabaseHandle): Promise<string> {
+  const { rows } = await sql<{ sql: string }>`
+    SELECT sql FROM sqlite_master
+    WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'
+    ORDER BY type, name`.execute(h.db)
+  return rows.map((r) => `${r.sql.replace(/\s+/g, ' ').trim()};`).join('\n') + '\n'
+}
+
+describe('migrations', () => {
+  it('are registered in order with unique names', () => {
+    const names = MIGRATIONS.map(([name]) => name)
+    expect(names).toEqual([...names].sort())
+    expect(new Set(names).size).toBe(names.length)
+    expect(LATEST_SCHEMA_VERSION).toBe(names.length)
+  })
+
+  it('sets the pragmas the app relies on', () => {
+    expect(handle.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(handle.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(handle.sqlite.pragma('synchronous', { simple: true })).toBe(2) // FULL
+    expect(handle.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000)
+  })
+
+  it('upgrade N-1 → N keeps the data written under N-1', async () => {
+    const previous = MIGRATIONS.at(-2)?.[0]
+    if (!previous) throw new Error('needs at least two migrations')
+    expect(await migrateTo(handle.db, previous)).toBe(LATEST_SCHEMA_VERSION - 1)
+    const now = Date.now()
+    await sql`INSERT INTO insurers (id, name, web_cutoff_days_before, web_cutoff_time, site_closed_from,
+      site_closed_until, web_window_opens_days_before, created_at, updated_at)
+      VALUES ('ins', 'テスト保険', 2, '23:55', '04:00', '06:00', 60, ${now}, ${now})`.execute(
+      handle.db,
+    )
+    await sql`INSERT INTO clients (id, name_kanji, name_kana, updated_at) VALUES (1, '試験 花子', 'シケン ハナコ', ${now})`.execute(
+      handle.db,
+    )
+    await sql`INSERT INTO contracts (id, insurer_id, policy_number, flow, client_id, named_insured_name,
+      named_insured_kana, vehicle_owner_name, vehicle_name, vehicle_plate, inception_date, maturity_date,
+      web_cutoff_at, premium_yen, updated_at)
+      VALUES (7, 'ins', 'P-1', 'A', 1, '試験 花子', 'シケン ハナコ', '試験 花子', 'アクア', '品川 300 あ 12-34',
+      '2026-04-01', '2027-04-01', 0, 50000, ${now})`.execute(handle.db)
+
+    expect(await migrateToLatest(handle.db)).toBe(LATEST_SCHEMA_VERSION)
+
+    const contract = await handle.db.selectFrom('contracts').selectAll().executeTakeFirstOrThrow()
+    expect(contract).toMatchObject({ id: 7, policy_number: 'P-1', maturity_date: '2027-04-01' })
+    // The new tables work against the old rows, foreign keys included.
+    await handle.db
+      .insertInto('renewal_progress')
+      .values({ contract_id: 7, step: 'a1_credentials', updated_at: now })
+      .execute()
+    await expect(
+      handle.db
+        .insertInto('renewal_progress')
+        .values({ contract_id: 999, step: 'none', updated_at: now })
+        .execute(),
+    ).rejects.toThrow(/FOREIGN KEY/)
+    expect(handle.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+
+  it('is idempotent: running again changes nothing', async () => {
+    await migrateToLatest(handle.db)
+    const before = await schemaDump(handle)
+    expect(await migrateToLatest(handle.db)).toBe(LATEST_SCHEMA_VERSION)
+    expect(await schemaDump(handle)).toBe(before)
+  })
+
+  it('matches the schema snapshot (update tests/fixtures/schema.snapshot.sql on purpose only)', async () => {
+    await migrateToLatest(handle.db)
+    const dump = await schemaDump(handle)
+    if (process.env.UPDATE_SCHEMA_SNAPSHOT === '1') writeFileSync(SNAPSHOT, dump)
+    expect(dump).toBe(readFileSync(SNAPSHOT, 'utf8'))
+  })
+
+  it('refuses a database written by a newer version, touching nothing', async () => {
+    await migrateToLatest(handle.db)
+    handle.sqlite.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
+    const before = await schemaDump(handle)
+    const error = await migrateToLatest(handle.db).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DatabaseFromNewerVersionError)
+    expect((error as Error).message).toMatch(/新しいバージョン/)
+    expect((error as Error).message).toMatch(/newer Renewal Desk/)
+    expect(await schemaDump(handle)).toBe(before)
+    expect(await schemaVersion(handle.db)).toBe(LATEST_SCHEMA_VERSION + 1)
+  })
+
+  it('refuses a database that ran a migration this version does not know', async () => {
+    await migrateToLatest(handle.db)
+    await sql`INSERT INTO kysely_migration (name, timestamp) VALUES ('0999_future', '2030-01-01')`.execute(
+      handle.db,
+    )
+    await expect(migrateToLatest(handle.db)).rejects.toBeInstanceOf(DatabaseFromNewerVersionError)
+  })
+
+  it('keeps the audit log append-only', async () => {
+    await migrateToLatest(handle.db)
+    await handle.db
+      .insertInto('audit_log')
+      .values({
+        at: 1,
+        actor_staff_id: null,
+        action: 'test',
+        entity: 'x',
+        entity_id: null,
+        detail_json: '{}',
+      })
+      .execute()
+    await expect(
+      handle.db.updateTable('audit_log').set({ action: 'changed' }).execute(),
+    ).rejects.toThrow(/append-only/)
+    await expect(handle.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/)
+  })
+})
