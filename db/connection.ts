@@ -39,6 +39,9 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('temp_store = MEMORY')
   sqlite.pragma('cache_size = -65536') // 64 MiB: list queries over 1M rows stay in memory
+  // SQLite's advice for long-lived connections: refresh stale planner statistics at open,
+  // bounded in cost (0x10002 = analysis limit, and only where it is needed).
+  sqlite.pragma('optimize = 0x10002')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   let closed = false
   return {

@@ -94,10 +94,14 @@ const STATEMENTS = [
     updated_at INTEGER NOT NULL,
     UNIQUE (insurer_id, policy_number)
   ) STRICT`,
-  `CREATE INDEX contracts_maturity ON contracts(maturity_date, id)`,
-  `CREATE INDEX contracts_cutoff ON contracts(web_cutoff_at, id)`,
-  `CREATE INDEX contracts_staff ON contracts(staff_id, web_cutoff_at)`,
-  `CREATE INDEX contracts_branch ON contracts(branch_id, web_cutoff_at)`,
-  `CREATE INDEX contracts_client ON contracts(client_id)`,
+  // Partial indexes over live (not tombstoned) contracts, each ending in id: a list page is
+  // read from the index alone (two-phase paging in db/queries/contracts.ts), so even a deep
+  // OFFSET never touches the table rows it skips.
+  `CREATE INDEX contracts_maturity ON contracts(maturity_date, id) WHERE deleted_at IS NULL`,
+  `CREATE INDEX contracts_cutoff ON contracts(web_cutoff_at, id) WHERE deleted_at IS NULL`,
+  `CREATE INDEX contracts_policy ON contracts(policy_number, id) WHERE deleted_at IS NULL`,
+  `CREATE INDEX contracts_client ON contracts(client_id, id) WHERE deleted_at IS NULL`,
+  `CREATE INDEX contracts_staff ON contracts(staff_id, web_cutoff_at) WHERE deleted_at IS NULL`,
+  `CREATE INDEX contracts_branch ON contracts(branch_id, web_cutoff_at) WHERE deleted_at IS NULL`,
   `CREATE INDEX contracts_plate ON contracts(vehicle_plate)`,
 ]

@@ -69,7 +69,7 @@ const STATEMENTS = [
     last_activity_at INTEGER,
     updated_at INTEGER NOT NULL
   ) STRICT`,
-  `CREATE INDEX renewal_progress_step ON renewal_progress(step, screen)`,
+  `CREATE INDEX renewal_progress_step ON renewal_progress(step, contract_id)`,
 
   `CREATE TABLE timeline_events (
     id INTEGER PRIMARY KEY,

@@ -1,6 +1,6 @@
 import type { Handlers } from '../../electron/common/api/contract'
 import { dispatch } from '../../electron/main/core/api/dispatch'
-import { contractListQuery } from '../../db/queries/contracts'
+import { COUNT_LIVE_CONTRACTS_SQL, contractListQuery } from '../../db/queries/contracts'
 import type { DatabaseHandle } from '../../db/connection'
 import { round, time, type Timing } from './measure'
 
@@ -25,6 +25,12 @@ export async function benchContractList(
   const cases = [
     { name: 'first page, sorted by web cutoff', offset: 0, key: 'cutoff' as const },
     { name: 'first page, sorted by client kana', offset: 0, key: 'clientKana' as const },
+    { name: 'first page, sorted by step', offset: 0, key: 'step' as const },
+    {
+      name: 'middle page (50%), sorted by client kana',
+      offset: Math.floor(contracts * 0.5),
+      key: 'clientKana' as const,
+    },
     {
       name: 'deep page (90%), sorted by maturity',
       offset: Math.floor(contracts * 0.9),
@@ -36,9 +42,7 @@ export async function benchContractList(
     const input = { sort: { key: c.key, direction: 'asc' as const }, offset: c.offset, limit: 200 }
     const compiled = contractListQuery(database.db, input).compile()
     const pageStatement = database.sqlite.prepare(compiled.sql)
-    const countStatement = database.sqlite.prepare(
-      'SELECT count(*) AS n FROM contracts WHERE deleted_at IS NULL',
-    )
+    const countStatement = database.sqlite.prepare(COUNT_LIVE_CONTRACTS_SQL)
     const parameters = compiled.parameters as unknown[]
     const baseline = await time(50, () => {
       pageStatement.all(...parameters)

@@ -1,5 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { SEED_RULE_SET } from '../../electron/common/domain/insurer-rules'
 import { AppHeader } from '../../renderer/src/shell/AppHeader'
 import { DEMO_INFO, createFakeApi } from './fake-api'
 import { render } from './render'
@@ -23,7 +24,7 @@ describe('header', () => {
       info: {
         ...DEMO_INFO,
         dataSource: 'insurer',
-        insurers: [{ id: 's', name: '損保', isDemo: false }],
+        insurers: [{ id: 's', name: '損保', isDemo: false, rules: SEED_RULE_SET }],
       },
     })
     render(<AppHeader />, { api })
@@ -46,6 +47,19 @@ describe('header', () => {
         .closest('time')
         ?.getAttribute('datetime'),
     ).toBe('2027-03-30T23:55:00+09:00')
+  })
+
+  it.each([
+    ['2027-03-10T03:00:00Z', 'true', '手続きサイト受付中'], // 12:00 JST
+    ['2027-03-09T19:30:00Z', 'false', '手続きサイト休止中（06:00 再開）'], // 04:30 JST
+    ['2027-03-09T21:00:00Z', 'true', '手続きサイト受付中'], // 06:00 JST
+  ])('at %s says whether the insurer site is open', async (instant, open, text) => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date(instant))
+    render(<AppHeader />)
+    const badge = await screen.findByTestId('site-hours')
+    expect(badge.dataset.open).toBe(open)
+    expect(badge.textContent).toBe(text)
   })
 
   it('switches to English and remembers the choice', async () => {

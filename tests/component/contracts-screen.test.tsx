@@ -126,9 +126,9 @@ describe('契約一覧', () => {
     render(<ContractsScreen />, { api: createFakeApi({ rows }) })
     await waitFor(() => expect(screen.getAllByTestId('outcome')).toHaveLength(3))
     expect(screen.getAllByTestId('outcome').map((el) => el.textContent)).toEqual([
-      '代理店で更新済み',
-      'Web更新済み',
-      '満期切れ（無保険）',
+      '代理店で更新済',
+      'Web更新済',
+      '無保険',
     ])
     expect(screen.getAllByTestId('urgency').map((el) => el.textContent)).toEqual(['期限切れ'])
   })

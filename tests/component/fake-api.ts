@@ -1,4 +1,5 @@
 import { vi } from 'vitest'
+import { SEED_RULE_SET } from '../../electron/common/domain/insurer-rules'
 import type { Api } from '../../renderer/src/api/client'
 import type {
   AppInfo,
@@ -35,7 +36,7 @@ export const DEMO_INFO: AppInfo = {
   schemaVersion: 2,
   contractCount: 3,
   dataSource: 'demo',
-  insurers: [{ id: 'demo', name: 'デモ損保', isDemo: true }],
+  insurers: [{ id: 'demo', name: 'デモ損保', isDemo: true, rules: SEED_RULE_SET }],
 }
 
 const SORT_FIELD = {

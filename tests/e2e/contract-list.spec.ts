@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
 import { spawnWebHost, type SpawnedWebHost } from './support/web-host'
 
 let host: SpawnedWebHost
@@ -71,4 +72,54 @@ test('web cutoff is shown in Japan time even though this browser runs in Los Ang
   const texts = await cutoffCells.allInnerTexts()
   expect(texts.length).toBeGreaterThan(0)
   for (const text of texts) expect(text).toContain('23:55')
+})
+
+test('the contract list has no serious or critical accessibility violations (light and dark)', async ({
+  page,
+}) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.goto(host.url)
+    await expect(page.getByTestId('contract-row').first()).toBeVisible()
+    const results = await new AxeBuilder({ page }).analyze()
+    const blocking = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${scheme}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes
+            .slice(0, 6)
+            .map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1] ?? ''}`)
+            .join(' | ')}`,
+      )
+    expect(blocking).toEqual([])
+  }
+})
+
+test('the list works from the keyboard alone', async ({ page }) => {
+  await page.goto(host.url)
+  await expect(page.getByTestId('contract-row').first()).toBeVisible()
+  // Tab from the top of the page until the list has focus, then move the active row.
+  const list = page.getByTestId('contract-list')
+  for (
+    let i = 0;
+    i < 30 && !(await list.evaluate((el) => el.contains(el.ownerDocument.activeElement)));
+    i++
+  ) {
+    await page.keyboard.press('Tab')
+  }
+  await expect(list).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
+  await expect(page.locator('[data-testid="contract-row"][aria-current="true"]')).toHaveAttribute(
+    'aria-rowindex',
+    '4',
+  )
+  // Sorting from the keyboard: focus the maturity header button and press Enter.
+  const maturityButton = page.getByRole('columnheader', { name: /満期日/ }).getByRole('button')
+  await maturityButton.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('columnheader', { name: /満期日/ })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  )
 })

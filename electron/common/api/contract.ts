@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { URGENCY_BUCKETS } from '../domain/insurer-rules'
+import { InsurerRuleSet, URGENCY_BUCKETS } from '../domain/insurer-rules'
 import {
   Flow,
   ProcedureScreen,
@@ -22,7 +22,9 @@ export const AppInfo = z.object({
   contractCount: z.number().int(),
   /** Where the cached data came from: the generated demo book, or an insurer sync. */
   dataSource: z.enum(['demo', 'insurer', 'empty']),
-  insurers: z.array(z.object({ id: z.string(), name: z.string(), isDemo: z.boolean() })),
+  insurers: z.array(
+    z.object({ id: z.string(), name: z.string(), isDemo: z.boolean(), rules: InsurerRuleSet }),
+  ),
 })
 export type AppInfo = z.infer<typeof AppInfo>
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Handlers } from '../../common/api/contract'
 import { schemaVersion } from '../../../db/migrate'
 import { countLiveContracts } from '../../../db/queries/contracts'
-import { listInsurers } from '../../../db/queries/insurers'
+import { listInsurers, ruleSetOf } from '../../../db/queries/insurers'
 import type { Database } from '../../../db/schema'
 import { listContractPage } from './contracts/list-contracts'
 
@@ -29,7 +29,12 @@ export function createHandlers({ db, now, version }: CoreDeps): Handlers {
         schemaVersion: schema,
         contractCount,
         dataSource,
-        insurers: insurers.map((i) => ({ id: i.id, name: i.name, isDemo: i.is_demo === 1 })),
+        insurers: insurers.map((i) => ({
+          id: i.id,
+          name: i.name,
+          isDemo: i.is_demo === 1,
+          rules: ruleSetOf(i),
+        })),
       }
     },
     'contracts:list': (input) => listContractPage(db, input, now()),

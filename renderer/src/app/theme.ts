@@ -1,10 +1,35 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core'
+import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core'
 
 /** Japanese UI fonts that ship with each OS, so kana and kanji never fall back to a serif. */
 const FONT_STACK =
   'system-ui, "Hiragino Sans", "Noto Sans CJK JP", "Yu Gothic UI", Meiryo, sans-serif'
 
+/**
+ * Status colours for outline badges on small text. Mantine draws an outline badge with
+ * shade 6 in the light scheme and shade 4 in the dark one; Mantine's own greens, reds and
+ * oranges miss WCAG AA (4.5:1) there, so these tuples put a dark shade at 6 (≥ 5:1 on white
+ * and on the active-row tint) and a light one at 4 (≥ 7:1 on the dark background).
+ */
+const statusColor = (light: string, dark: string): MantineColorsTuple => [
+  dark,
+  dark,
+  dark,
+  dark,
+  dark,
+  light,
+  light,
+  light,
+  light,
+  light,
+]
+
 export const theme = createTheme({
+  colors: {
+    statusOk: statusColor('#1b6e2e', '#8ce99a'),
+    statusAlert: statusColor('#a61b1b', '#ffa8a8'),
+    statusCaution: statusColor('#9c3d0a', '#ffc078'),
+    statusNeutral: statusColor('#495057', '#ced4da'),
+  },
   fontFamily: FONT_STACK,
   headings: { fontFamily: FONT_STACK },
   primaryColor: 'indigo',

@@ -18,6 +18,12 @@ export const en: Messages = {
     language: 'Language',
     toLight: 'Switch to light mode',
     toDark: 'Switch to dark mode',
+    site: {
+      open: 'Insurer sites open',
+      closed: 'Insurer site closed (reopens {{time}})',
+      hours:
+        '{{insurer}}: open {{open}} to {{close}} next day (web renewal until {{cutoff}}, {{days}} days before maturity)',
+    },
   },
   languages: {
     ja: '日本語',
@@ -97,8 +103,12 @@ export const en: Messages = {
     cancelled: 'Cancelled',
   },
   renewedVia: {
-    web: 'Renewed online',
-    agency: 'Renewed via agency',
+    web: 'Renewed',
+    agency: 'Via agency',
+  },
+  outcome: {
+    lapsed: 'Uninsured',
+    cancelled: 'Cancelled',
   },
   flows: {
     A: 'ID mail + password mail',

@@ -21,6 +21,12 @@ export const ja = {
     language: '表示言語',
     toLight: 'ライトモードに切り替え',
     toDark: 'ダークモードに切り替え',
+    site: {
+      open: '手続きサイト受付中',
+      closed: '手続きサイト休止中（{{time}} 再開）',
+      hours:
+        '{{insurer}}：{{open}}〜翌{{close}} 利用可能（Web手続きは満期日{{days}}日前の{{cutoff}}まで）',
+    },
   },
   languages: {
     ja: '日本語',
@@ -100,8 +106,12 @@ export const ja = {
     cancelled: '解約',
   },
   renewedVia: {
-    web: 'Web更新済み',
-    agency: '代理店で更新済み',
+    web: 'Web更新済',
+    agency: '代理店で更新済',
+  },
+  outcome: {
+    lapsed: '無保険',
+    cancelled: '解約',
   },
   flows: {
     A: 'IDメール＋パスワードメール',

@@ -4,11 +4,17 @@ import { ColorSchemeToggle } from './ColorSchemeToggle'
 import { DataSourceBadges } from './DataSourceBadges'
 import { JstClock } from './JstClock'
 import { LanguageSwitch } from './LanguageSwitch'
+import { SiteHoursBadge } from './SiteHoursBadge'
+import { useNow } from './use-now'
 import { useAppInfo } from './use-app-info'
+
+/** One clock for the header: the JST clock and the site-hours badge always agree. */
+const CLOCK_REFRESH_MS = 30_000
 
 export function AppHeader() {
   const { t } = useTranslation()
   const info = useAppInfo()
+  const now = useNow(CLOCK_REFRESH_MS)
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
       <Group gap="md" wrap="nowrap" miw={0}>
@@ -23,7 +29,8 @@ export function AppHeader() {
         )}
       </Group>
       <Group gap="md" wrap="nowrap">
-        <JstClock />
+        {info.data && <SiteHoursBadge insurers={info.data.insurers} now={now} />}
+        <JstClock now={now} />
         <LanguageSwitch />
         <ColorSchemeToggle />
       </Group>

@@ -25,7 +25,7 @@ export function DataSourceBadges({ info }: { info: AppInfo }) {
         <Group key={insurer.id} gap={4} wrap="nowrap">
           <Text size="sm">{insurer.name}</Text>
           {insurer.isDemo && (
-            <Badge size="xs" color="orange" variant="light">
+            <Badge size="xs" color="statusCaution" variant="outline">
               {t('header.demoInsurer')}
             </Badge>
           )}

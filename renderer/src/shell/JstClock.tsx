@@ -1,17 +1,13 @@
 import { Group, Text, VisuallyHidden } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { formatJst, toJstIso } from '../../../electron/common/domain/japan-time'
-import { useNow } from './use-now'
-
-const REFRESH_MS = 30_000
 
 /**
  * Deadlines are Japan time, so the clock staff compare them with must be too — even on a
  * PC set to another zone. formatJst never reads the PC's zone.
  */
-export function JstClock() {
+export function JstClock({ now }: { now: Date }) {
   const { t } = useTranslation()
-  const now = useNow(REFRESH_MS)
   return (
     <Group gap={6} wrap="nowrap" title={t('header.clockTitle')} data-testid="jst-clock">
       <Text size="xs" fw={700} c="dimmed" aria-hidden>

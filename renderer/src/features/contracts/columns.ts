@@ -16,7 +16,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   { id: 'client', sortKey: 'clientKana', track: 'minmax(150px, 1.2fr)' },
   { id: 'vehicle', track: 'minmax(160px, 1.2fr)' },
   { id: 'maturity', sortKey: 'maturity', track: '108px' },
-  { id: 'cutoff', sortKey: 'cutoff', track: '236px' },
+  { id: 'cutoff', sortKey: 'cutoff', track: '260px' },
   { id: 'step', sortKey: 'step', track: 'minmax(200px, 1.5fr)' },
   { id: 'staff', track: 'minmax(96px, 0.6fr)' },
 ]

@@ -1,0 +1,23 @@
+import { TZDate } from '@date-fns/tz'
+import { format } from 'date-fns'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { formatJst, jstToday, toJstIso } from '../../../electron/common/domain/japan-time'
+
+describe('Japan time formatting', () => {
+  it('toJstIso agrees with the zone database for any instant from 1960 to 2100', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1960, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        const zoned = format(new TZDate(ms, 'Asia/Tokyo'), "yyyy-MM-dd'T'HH:mm:ssxxx")
+        expect(toJstIso(ms)).toBe(zoned)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('rolls the date over at 15:00 UTC', () => {
+    expect(jstToday(new Date('2026-12-31T14:59:59Z'))).toBe('2026-12-31')
+    expect(jstToday(new Date('2026-12-31T15:00:00Z'))).toBe('2027-01-01')
+    expect(formatJst(new Date('2026-12-31T15:00:00Z'))).toBe('2027-01-01 00:00')
+  })
+})
