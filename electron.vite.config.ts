@@ -5,7 +5,13 @@ import { defineConfig } from 'electron-vite'
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          // A separate program started as a child process, never imported by the app.
+          'demo-insurer': resolve('demo-insurer/main.ts'),
+        },
+      },
     },
   },
   preload: {

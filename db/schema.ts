@@ -38,6 +38,7 @@ export interface InsurerTable {
   name: string
   is_demo: 0 | 1
   api_base_url: string | null
+  api_client_id: string | null
   time_zone: string
   web_cutoff_days_before: number
   web_cutoff_time: string

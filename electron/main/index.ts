@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, session } from 'electron'
+import { app, BrowserWindow, dialog, safeStorage, session } from 'electron'
 import electronUpdater from 'electron-updater'
 import { startCore, type RunningCore } from './core/start-core'
 import { createLogger } from './core/logger'
+import { utilityDemoInsurerLauncher } from './shell/demo-insurer-launcher'
 import { registerContract } from './shell/ipc/register'
 import { originOf } from './shell/ipc/validated-ipc'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/protocol'
+import { createSafeStorageSecretStore } from './shell/secret-store'
 import { hardenSession } from './shell/security'
 import { initAutoUpdater } from './shell/updater'
 import { createMainWindow, preloadPathFrom } from './shell/window'
@@ -43,6 +45,11 @@ async function start(): Promise<void> {
     nativeBinding: electronNativeBinding(),
     version: app.getVersion(),
     seedDemoWhenEmpty: true,
+    secrets: createSafeStorageSecretStore(
+      safeStorage,
+      join(app.getPath('userData'), 'secrets.json'),
+    ),
+    demoInsurerLauncher: utilityDemoInsurerLauncher(join(mainDir, 'demo-insurer.js')),
   })
   const trustedOrigins = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl) ?? ''] : [])]
   registerContract(core.handlers, trustedOrigins)

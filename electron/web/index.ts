@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { defaultDatabasePath } from '../main/core/paths'
 import { startCore } from '../main/core/start-core'
+import { createMemorySecretStore } from '../main/core/insurer/settings'
+import { nodeDemoInsurerLauncher } from './demo-insurer-launcher'
 import { startWebHost } from './server'
 
 /**
@@ -18,6 +20,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       db: { type: 'string' },
       'no-seed': { type: 'boolean', default: false },
+      'no-demo-insurer': { type: 'boolean', default: false },
     },
   })
   const port = Number(values.port)
@@ -32,6 +35,12 @@ async function main(): Promise<void> {
     databasePath,
     version: pkg.version,
     seedDemoWhenEmpty: !values['no-seed'],
+    // No OS secret store outside Electron: a real insurer's secret cannot be kept here, so
+    // the web host connects to real insurers only while its process lives (tests, previews).
+    secrets: createMemorySecretStore(),
+    demoInsurerLauncher: values['no-demo-insurer']
+      ? null
+      : nodeDemoInsurerLauncher(resolve(root, 'out/main/demo-insurer.js')),
   })
   const host = await startWebHost({
     handlers: core.handlers,
@@ -40,7 +49,9 @@ async function main(): Promise<void> {
   })
   process.stdout.write(
     `更新デスク (web) を開いてください / Open Renewal Desk in your browser:\n  ${host.url}\n` +
-      `database: ${databasePath}\nCtrl+C で終了 / Ctrl+C to stop\n`,
+      `database: ${databasePath}\n` +
+      (core.insurers.demo ? `デモ保険会社 / demo insurer: ${core.insurers.demo.url}\n` : '') +
+      'Ctrl+C で終了 / Ctrl+C to stop\n',
   )
   const stop = async () => {
     await host.close()

@@ -5,6 +5,7 @@ import { startCore } from '../../electron/main/core/start-core'
 import { seedDemoBook } from '../../electron/main/core/demo/seed-demo'
 import { tempDir } from '../support/temp-db'
 import { benchContractList } from './contract-list.bench'
+import { benchInsurerSnapshot } from './insurer-snapshot.bench'
 import { round } from './measure'
 
 /**
@@ -61,7 +62,14 @@ try {
     contractList: list,
   }
   writeFileSync('bench-results/contract-list.json', `${JSON.stringify(report, null, 2)}\n`)
-  process.stdout.write('\nwritten: bench-results/contract-list.json\n')
+  process.stdout.write('\nwritten: bench-results/contract-list.json\n\n')
+
+  const snapshot = await benchInsurerSnapshot(contracts)
+  writeFileSync(
+    'bench-results/insurer-snapshot.json',
+    `${JSON.stringify({ at: new Date().toISOString(), machine: report.machine, ...snapshot }, null, 2)}\n`,
+  )
+  process.stdout.write('written: bench-results/insurer-snapshot.json\n')
 } finally {
   dir.remove()
 }

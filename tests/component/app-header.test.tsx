@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { SEED_RULE_SET } from '../../electron/common/domain/insurer-rules'
 import { AppHeader } from '../../renderer/src/shell/AppHeader'
@@ -60,6 +60,43 @@ describe('header', () => {
     const badge = await screen.findByTestId('site-hours')
     expect(badge.dataset.open).toBe(open)
     expect(badge.textContent).toBe(text)
+  })
+
+  it('says when the demo insurer is connected, and the worst state when not', async () => {
+    const api = createFakeApi()
+    const { unmount } = render(<AppHeader />, { api })
+    expect((await screen.findByTestId('insurer-connection')).textContent).toBe(
+      'デモ保険会社と接続中',
+    )
+    unmount()
+
+    const down = createFakeApi()
+    down.insurer.status.mockResolvedValue({
+      insurers: [
+        {
+          id: 'a',
+          name: 'A',
+          isDemo: false,
+          state: 'connected',
+          checkedAt: null,
+          reopensAt: null,
+          endpoint: null,
+        },
+        {
+          id: 'b',
+          name: 'B',
+          isDemo: false,
+          state: 'offline',
+          checkedAt: null,
+          reopensAt: null,
+          endpoint: null,
+        },
+      ],
+    })
+    render(<AppHeader />, { api: down })
+    const badge = await screen.findByTestId('insurer-connection')
+    await waitFor(() => expect(badge.dataset.state).toBe('offline'))
+    expect(badge.textContent).toBe('保険会社に接続できません')
   })
 
   it('switches to English and remembers the choice', async () => {

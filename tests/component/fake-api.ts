@@ -63,6 +63,7 @@ export function pageOf(rows: readonly ContractListRow[], input: ListContractsInp
 export type FakeApi = {
   app: { info: ReturnType<typeof vi.fn<Api['app']['info']>> }
   contracts: { list: ReturnType<typeof vi.fn<Api['contracts']['list']>> }
+  insurer: { status: ReturnType<typeof vi.fn<Api['insurer']['status']>> }
 }
 
 /** An Api whose methods are spies; pass `rows` for a book, or replace an implementation. */
@@ -73,5 +74,18 @@ export function createFakeApi({
   return {
     app: { info: vi.fn<Api['app']['info']>(async () => info) },
     contracts: { list: vi.fn<Api['contracts']['list']>(async (input) => pageOf(rows, input)) },
+    insurer: {
+      status: vi.fn<Api['insurer']['status']>(async () => ({
+        insurers: info.insurers.map((i) => ({
+          id: i.id,
+          name: i.name,
+          isDemo: i.isDemo,
+          state: 'connected' as const,
+          checkedAt: '2026-11-23T10:00:00+09:00',
+          reopensAt: null,
+          endpoint: '127.0.0.1:8787',
+        })),
+      })),
+    },
   }
 }

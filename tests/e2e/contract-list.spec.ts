@@ -25,6 +25,8 @@ test('a fresh install shows the demo book in Japanese, sortable by maturity', as
   // The first start seeded demo data: Japanese header, demo label, rows.
   await expect(page.getByText('更新デスク').first()).toBeVisible()
   await expect(page.getByText('デモデータ').first()).toBeVisible()
+  // No insurer configured: the app started the demo insurer and connected to it.
+  await expect(page.getByTestId('insurer-connection')).toHaveText('デモ保険会社と接続中')
   const rows = page.getByTestId('contract-row')
   await expect(rows.first()).toBeVisible()
   expect(await rows.count()).toBeGreaterThan(10)

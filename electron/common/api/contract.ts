@@ -82,9 +82,38 @@ export const ContractPage = z.object({
 })
 export type ContractPage = z.infer<typeof ContractPage>
 
+export const INSURER_CONNECTION_STATES = [
+  'connected',
+  'offline',
+  'site_closed',
+  'busy',
+  'unauthorized',
+  'not_configured',
+  'error',
+] as const
+
+export const InsurerStatus = z.object({
+  insurers: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      isDemo: z.boolean(),
+      state: z.enum(INSURER_CONNECTION_STATES),
+      /** ISO with +09:00; when the state was last checked. */
+      checkedAt: z.string().nullable(),
+      /** site_closed: when the insurer's site reopens (ISO with +09:00). */
+      reopensAt: z.string().nullable(),
+      /** Host and port only, e.g. "127.0.0.1:53123"; never credentials. */
+      endpoint: z.string().nullable(),
+    }),
+  ),
+})
+export type InsurerStatus = z.infer<typeof InsurerStatus>
+
 export const apiContract = {
   'app:info': { input: NoInput, output: AppInfo },
   'contracts:list': { input: ListContractsInput, output: ContractPage },
+  'insurer:status': { input: NoInput, output: InsurerStatus },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type ApiContract = typeof apiContract

@@ -5,16 +5,19 @@ import { countLiveContracts } from '../../../db/queries/contracts'
 import { listInsurers, ruleSetOf } from '../../../db/queries/insurers'
 import type { Database } from '../../../db/schema'
 import { listContractPage } from './contracts/list-contracts'
+import { checkInsurers, type InsurerConnection } from './connection/insurer-status'
 
 export interface CoreDeps {
   db: Kysely<Database>
   /** Every rule that depends on time asks this clock, so tests can pin it. */
   now: () => Date
   version: string
+  /** One per insurer the app can reach (the demo insurer when none is configured). */
+  connections: ReadonlyArray<InsurerConnection>
 }
 
 /** The backend behind the contract: plain Node, no Electron, no HTTP. */
-export function createHandlers({ db, now, version }: CoreDeps): Handlers {
+export function createHandlers({ db, now, version, connections }: CoreDeps): Handlers {
   return {
     'app:info': async () => {
       const [insurers, contractCount, schema] = await Promise.all([
@@ -38,5 +41,13 @@ export function createHandlers({ db, now, version }: CoreDeps): Handlers {
       }
     },
     'contracts:list': (input) => listContractPage(db, input, now()),
+    'insurer:status': async () => {
+      const insurers = await listInsurers(db)
+      return checkInsurers(
+        insurers.map((i) => ({ id: i.id, name: i.name, isDemo: i.is_demo === 1 })),
+        connections,
+        now,
+      )
+    },
   }
 }

@@ -4,6 +4,9 @@ import type { Handlers } from '../../common/api/contract'
 import { openDatabase, type DatabaseHandle } from '../../../db/connection'
 import { migrateToLatest } from '../../../db/migrate'
 import { countLiveContracts } from '../../../db/queries/contracts'
+import { connectInsurers, type InsurerConnections } from './connection/connect-insurers'
+import type { ProcessLauncher } from './connection/demo-insurer-process'
+import { createMemorySecretStore, type SecretStore } from './insurer/settings'
 import { createHandlers } from './create-handlers'
 import { seedDemoBook } from './demo/seed-demo'
 import { createLogger } from './logger'
@@ -21,11 +24,16 @@ export interface StartCoreOptions {
   version: string
   /** Fill an empty database with the demo book (npm start / npm run web on a fresh machine). */
   seedDemoWhenEmpty: boolean
+  /** Where insurer client secrets live (safeStorage in Electron; memory in the web host). */
+  secrets?: SecretStore
+  /** Starts the demo insurer when no real insurer is configured; null = never (tests). */
+  demoInsurerLauncher?: ProcessLauncher | null
 }
 
 export interface RunningCore {
   handlers: Handlers
   database: DatabaseHandle
+  insurers: InsurerConnections
   close(): Promise<void>
 }
 
@@ -55,9 +63,27 @@ export async function startCore(options: StartCoreOptions): Promise<RunningCore>
     await database.close()
     throw error
   }
+  const insurers = await connectInsurers({
+    db: database.db,
+    secrets: options.secrets ?? createMemorySecretStore(),
+    launcher: options.demoInsurerLauncher ?? null,
+  }).catch((error: unknown) => {
+    // The app works from the local cache without any insurer: say so, don't refuse to start.
+    log.warn('no insurer connection', { error: error instanceof Error ? error.name : 'unknown' })
+    return { connections: [], demo: null, stop: () => {} } satisfies InsurerConnections
+  })
   return {
     database,
-    handlers: createHandlers({ db: database.db, now, version: options.version }),
-    close: () => database.close(),
+    insurers,
+    handlers: createHandlers({
+      db: database.db,
+      now,
+      version: options.version,
+      connections: insurers.connections,
+    }),
+    close: async () => {
+      insurers.stop()
+      await database.close()
+    },
   }
 }

@@ -18,6 +18,20 @@ export const en: Messages = {
     language: 'Language',
     toLight: 'Switch to light mode',
     toDark: 'Switch to dark mode',
+    connection: {
+      connected: 'Connected to insurer',
+      connectedDemo: 'Connected to demo insurer',
+      offline: 'Insurer unreachable',
+      site_closed: 'Insurer site closed (reopens {{time}})',
+      busy: 'Insurer busy',
+      unauthorized: 'Insurer rejected our credentials',
+      not_configured: 'No insurer configured',
+      error: 'Insurer communication error',
+      checking: 'Checking insurer…',
+      detail: '{{insurer}}: {{state}} ({{endpoint}}, checked {{checkedAt}})',
+      offlineHint:
+        'You can keep working from the local data; reissues are sent once the connection is back.',
+    },
     site: {
       open: 'Insurer sites open',
       closed: 'Insurer site closed (reopens {{time}})',

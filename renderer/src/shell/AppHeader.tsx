@@ -2,6 +2,7 @@ import { Group, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ColorSchemeToggle } from './ColorSchemeToggle'
 import { DataSourceBadges } from './DataSourceBadges'
+import { InsurerConnectionBadge } from './InsurerConnectionBadge'
 import { JstClock } from './JstClock'
 import { LanguageSwitch } from './LanguageSwitch'
 import { SiteHoursBadge } from './SiteHoursBadge'
@@ -29,6 +30,7 @@ export function AppHeader() {
         )}
       </Group>
       <Group gap="md" wrap="nowrap">
+        <InsurerConnectionBadge />
         {info.data && <SiteHoursBadge insurers={info.data.insurers} now={now} />}
         <JstClock now={now} />
         <LanguageSwitch />

@@ -3,6 +3,7 @@ import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCore, type RunningCore } from '../../../electron/main/core/start-core'
 import { startWebHost, TOKEN_HEADER, type RunningWebHost } from '../../../electron/web/server'
+import { LATEST_SCHEMA_VERSION } from '../../../db/migrations'
 import { tempDir } from '../../support/temp-db'
 
 let dir: ReturnType<typeof tempDir>
@@ -78,7 +79,7 @@ describe('web host', () => {
     expect(res.status).toBe(200)
     expect(JSON.parse(res.body)).toMatchObject({
       ok: true,
-      value: { dataSource: 'empty', schemaVersion: 2 },
+      value: { dataSource: 'empty', schemaVersion: LATEST_SCHEMA_VERSION },
     })
   })
 

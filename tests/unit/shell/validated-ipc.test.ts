@@ -24,6 +24,7 @@ function fakeHandlers() {
   return {
     'app:info': vi.fn(async () => info),
     'contracts:list': vi.fn(async () => page),
+    'insurer:status': vi.fn(async () => ({ insurers: [] })),
   } satisfies Handlers
 }
 
@@ -42,7 +43,7 @@ describe('bindContract (IPC host)', () => {
   it('registers exactly the contract channels', () => {
     const { ipc, listeners } = fakeIpc()
     bindContract(ipc, fakeHandlers(), TRUSTED)
-    expect([...listeners.keys()].sort()).toEqual(['app:info', 'contracts:list'])
+    expect([...listeners.keys()].sort()).toEqual(['app:info', 'contracts:list', 'insurer:status'])
   })
 
   it('answers a trusted call with an ok envelope', async () => {

@@ -7,6 +7,14 @@ import { deleteBook, writeReferenceData } from './reference-rows'
 import { DemoRowWriter } from './rows'
 import { prepareDemoInserts } from './statements'
 
+/** app_settings key holding the parameters of the seeded demo book. */
+export const DEMO_BOOK_SETTING = 'demo_book'
+export interface DemoBook {
+  contracts: number
+  seed: number
+  now: number
+}
+
 const log = createLogger('seed-demo')
 
 /**
@@ -118,15 +126,22 @@ export async function seedDemoBook(
     sqlite.pragma(`cache_size = ${cacheSize}`)
   }
 
-  sqlite
-    .prepare(
-      `INSERT INTO audit_log (at, actor_staff_id, action, entity, entity_id, detail_json)
-       VALUES (?, NULL, 'demo.seed', 'database', NULL, ?)`,
-    )
-    .run(
-      Date.now(),
-      JSON.stringify({ contracts, seed, now, replace: Boolean(options.replace), events }),
-    )
+  sqlite.transaction(() => {
+    sqlite
+      .prepare(
+        `INSERT INTO audit_log (at, actor_staff_id, action, entity, entity_id, detail_json)
+         VALUES (?, NULL, 'demo.seed', 'database', NULL, ?)`,
+      )
+      .run(
+        Date.now(),
+        JSON.stringify({ contracts, seed, now, replace: Boolean(options.replace), events }),
+      )
+    // The demo insurer is started with the same book (seed, size, clock) so the API and
+    // the local cache describe the same contracts.
+    sqlite
+      .prepare(`INSERT OR REPLACE INTO app_settings (key, value) VALUES (?, ?)`)
+      .run(DEMO_BOOK_SETTING, JSON.stringify({ contracts, seed, now } satisfies DemoBook))
+  })()
   // Fresh planner statistics: without them SQLite picked a 10× slower plan for list pages.
   database.sqlite.exec('ANALYZE')
   log.info('demo book seeded', { contracts, timelineEvents: events })

@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../../../db/schema'
+import { listInsurers, ruleSetOf, type InsurerRow } from '../../../../db/queries/insurers'
+import { DEMO_BOOK_SETTING, type DemoBook } from '../demo/seed-demo'
+import type { InsurerAdapter } from '../insurer/adapter'
+import { createHttpInsurerClient } from '../insurer/http-client'
+import { loadConnectionSettings, type SecretStore } from '../insurer/settings'
+import { createLogger } from '../logger'
+import { launchDemoInsurer, type ProcessLauncher } from './demo-insurer-process'
+import type { InsurerConnection } from './insurer-status'
+
+const log = createLogger('connect-insurers')
+
+export interface ConnectedInsurer extends InsurerConnection {
+  adapter: InsurerAdapter
+}
+
+export interface InsurerConnections {
+  connections: ConnectedInsurer[]
+  /** Set when the app started the demo insurer itself (no real insurer configured). */
+  demo: { url: string } | null
+  stop(): void
+}
+
+async function demoBook(db: Kysely<Database>): Promise<DemoBook | null> {
+  const row = await db
+    .selectFrom('app_settings')
+    .select('value')
+    .where('key', '=', DEMO_BOOK_SETTING)
+    .executeTakeFirst()
+  return row ? (JSON.parse(row.value) as DemoBook) : null
+}
+
+function isConfigured(row: InsurerRow): boolean {
+  return row.is_demo === 0 && row.api_base_url !== null && row.api_client_id !== null
+}
+
+/**
+ * One adapter per insurer the app can reach. Real insurers come from the database (URL,
+ * client id) and the OS secret store (client secret). With none configured, the host's
+ * launcher starts the demo insurer on a free loopback port with the same demo book the
+ * local cache holds, and every demo insurer row connects to it.
+ */
+export async function connectInsurers(deps: {
+  db: Kysely<Database>
+  secrets: SecretStore
+  launcher: ProcessLauncher | null
+}): Promise<InsurerConnections> {
+  const insurers = await listInsurers(deps.db)
+  const configured = insurers.filter(isConfigured)
+  const connections: ConnectedInsurer[] = []
+  for (const row of configured) {
+    try {
+      const settings = await loadConnectionSettings(
+        {
+          insurerId: row.id,
+          name: row.name,
+          baseUrl: row.api_base_url ?? '',
+          clientId: row.api_client_id ?? '',
+          rules: ruleSetOf(row),
+        },
+        deps.secrets,
+      )
+      connections.push({
+        insurerId: row.id,
+        baseUrl: settings.baseUrl,
+        adapter: createHttpInsurerClient(settings),
+      })
+    } catch (error) {
+      log.warn('insurer not connected', {
+        insurerId: row.id,
+        error: error instanceof Error ? error.name : 'unknown',
+      })
+    }
+  }
+  if (configured.length > 0 || !deps.launcher) return { connections, demo: null, stop: () => {} }
+
+  const book = await demoBook(deps.db)
+  const demo = await launchDemoInsurer(deps.launcher, {
+    contracts: book?.contracts ?? 3000,
+    seed: book?.seed ?? 1,
+    startAt: book?.now ?? Date.now(),
+  })
+  for (const row of insurers.filter((i) => i.is_demo === 1)) {
+    const adapter = createHttpInsurerClient({
+      insurerId: row.id,
+      baseUrl: demo.url,
+      clientId: demo.clientId,
+      clientSecret: demo.clientSecret,
+    })
+    connections.push({ insurerId: row.id, baseUrl: demo.url, adapter })
+  }
+  return { connections, demo: { url: demo.url }, stop: demo.stop }
+}
