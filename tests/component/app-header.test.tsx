@@ -14,7 +14,9 @@ describe('header', () => {
     const api = createFakeApi({ info: { ...DEMO_INFO, contractCount: 100_000 } })
     render(<AppHeader />, { api })
     expect(await screen.findByTestId('demo-data-badge')).toHaveProperty('textContent', 'デモデータ')
-    expect(screen.getByText('デモ保険会社')).toBeTruthy()
+    expect((await screen.findByTestId('insurer-connection')).textContent).toBe(
+      'デモ保険会社に接続中',
+    )
     expect(screen.getByText('契約 100,000件')).toBeTruthy()
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('更新デスク')
   })
@@ -50,9 +52,9 @@ describe('header', () => {
   })
 
   it.each([
-    ['2027-03-10T03:00:00Z', 'true', '手続きサイト受付中'], // 12:00 JST
-    ['2027-03-09T19:30:00Z', 'false', '手続きサイト休止中（06:00 再開）'], // 04:30 JST
-    ['2027-03-09T21:00:00Z', 'true', '手続きサイト受付中'], // 06:00 JST
+    ['2027-03-10T03:00:00Z', 'true', 'サイト受付中'], // 12:00 JST
+    ['2027-03-09T19:30:00Z', 'false', 'サイト休止中 06:00再開'], // 04:30 JST
+    ['2027-03-09T21:00:00Z', 'true', 'サイト受付中'], // 06:00 JST
   ])('at %s says whether the insurer site is open', async (instant, open, text) => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date(instant))
@@ -66,7 +68,7 @@ describe('header', () => {
     const api = createFakeApi()
     const { unmount } = render(<AppHeader />, { api })
     expect((await screen.findByTestId('insurer-connection')).textContent).toBe(
-      'デモ保険会社と接続中',
+      'デモ保険会社に接続中',
     )
     unmount()
 

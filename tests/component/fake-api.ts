@@ -63,7 +63,10 @@ export function pageOf(rows: readonly ContractListRow[], input: ListContractsInp
 export type FakeApi = {
   app: { info: ReturnType<typeof vi.fn<Api['app']['info']>> }
   contracts: { list: ReturnType<typeof vi.fn<Api['contracts']['list']>> }
-  insurer: { status: ReturnType<typeof vi.fn<Api['insurer']['status']>> }
+  insurer: {
+    status: ReturnType<typeof vi.fn<Api['insurer']['status']>>
+    configure: ReturnType<typeof vi.fn<Api['insurer']['configure']>>
+  }
 }
 
 /** An Api whose methods are spies; pass `rows` for a book, or replace an implementation. */
@@ -85,6 +88,10 @@ export function createFakeApi({
           reopensAt: null,
           endpoint: '127.0.0.1:8787',
         })),
+      })),
+      configure: vi.fn<Api['insurer']['configure']>(async (input) => ({
+        insurerId: input.insurerId,
+        restartRequired: true,
       })),
     },
   }

@@ -26,7 +26,7 @@ test('a fresh install shows the demo book in Japanese, sortable by maturity', as
   await expect(page.getByText('更新デスク').first()).toBeVisible()
   await expect(page.getByText('デモデータ').first()).toBeVisible()
   // No insurer configured: the app started the demo insurer and connected to it.
-  await expect(page.getByTestId('insurer-connection')).toHaveText('デモ保険会社と接続中')
+  await expect(page.getByTestId('insurer-connection')).toHaveText('デモ保険会社に接続中')
   const rows = page.getByTestId('contract-row')
   await expect(rows.first()).toBeVisible()
   expect(await rows.count()).toBeGreaterThan(10)
@@ -124,4 +124,31 @@ test('the list works from the keyboard alone', async ({ page }) => {
     'aria-sort',
     'ascending',
   )
+})
+
+test('the insurer connection settings open from the keyboard, explain bad input and pass axe', async ({
+  page,
+}) => {
+  const pageErrors: string[] = []
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  await page.goto(host.url)
+  await expect(page.getByTestId('contract-row').first()).toBeVisible()
+  await page.getByRole('button', { name: '接続設定' }).focus()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: '保険会社の接続設定' })
+  await expect(dialog).toBeVisible()
+  await page.keyboard.press('Tab')
+  await dialog.getByLabel('APIのURL', { exact: false }).fill('http://insurer.example')
+  await dialog.getByRole('button', { name: '保存' }).click()
+  await expect(dialog.getByText(/https:\/\/ のURLを指定してください/)).toBeVisible()
+  await expect(dialog.getByText('入力してください / required').first()).toBeVisible()
+  const results = await new AxeBuilder({ page }).include('[role="dialog"]').analyze()
+  expect(
+    results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id),
+  ).toEqual([])
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  expect(pageErrors).toEqual([])
 })

@@ -110,10 +110,49 @@ export const InsurerStatus = z.object({
 })
 export type InsurerStatus = z.infer<typeof InsurerStatus>
 
+const REQUIRED = '入力してください / required'
+
+/** https, or plain http on this machine only (a test or demo server). */
+const InsurerBaseUrl = z
+  .url({
+    protocol: /^https?$/,
+    error: 'URLを入力してください（https://…） / enter a URL (https://…)',
+  })
+  .refine((value) => {
+    // Refinements run even when the URL check above failed: let that check speak then.
+    if (!URL.canParse(value)) return true
+    const url = new URL(value)
+    return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+  }, 'https:// のURLを指定してください（http は 127.0.0.1 のみ） / use an https:// URL (http only on 127.0.0.1)')
+
+export const ConfigureInsurerInput = z
+  .object({
+    insurerId: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9-]{1,31}$/,
+        '英小文字・数字・ハイフン 2〜32文字 / 2–32 lowercase letters, digits, hyphens',
+      ),
+    name: z.string().trim().min(1, REQUIRED).max(100),
+    baseUrl: InsurerBaseUrl,
+    clientId: z.string().trim().min(1, REQUIRED).max(255),
+    /** Goes to the OS secret store in the main process; never stored in the database or sent back. */
+    clientSecret: z.string().min(1, REQUIRED).max(512),
+  })
+  .strict()
+export type ConfigureInsurerInput = z.input<typeof ConfigureInsurerInput>
+
+export const ConfigureInsurerResult = z.object({
+  insurerId: z.string(),
+  /** Connections are made at start: the new settings take effect after a restart. */
+  restartRequired: z.boolean(),
+})
+
 export const apiContract = {
   'app:info': { input: NoInput, output: AppInfo },
   'contracts:list': { input: ListContractsInput, output: ContractPage },
   'insurer:status': { input: NoInput, output: InsurerStatus },
+  'insurer:configure': { input: ConfigureInsurerInput, output: ConfigureInsurerResult },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type ApiContract = typeof apiContract

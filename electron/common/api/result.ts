@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'not_found',
   'invalid_output',
   'internal',
+  // The OS credential store (Keychain, DPAPI, libsecret) cannot be used on this machine.
+  'secret_storage_unavailable',
   // Raised by the renderer's transport when the backend does not answer at all.
   'backend_unreachable',
 ] as const

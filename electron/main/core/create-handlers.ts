@@ -5,7 +5,9 @@ import { countLiveContracts } from '../../../db/queries/contracts'
 import { listInsurers, ruleSetOf } from '../../../db/queries/insurers'
 import type { Database } from '../../../db/schema'
 import { listContractPage } from './contracts/list-contracts'
+import { configureInsurer } from './connection/configure-insurer'
 import { checkInsurers, type InsurerConnection } from './connection/insurer-status'
+import type { SecretStore } from './insurer/settings'
 
 export interface CoreDeps {
   db: Kysely<Database>
@@ -14,10 +16,11 @@ export interface CoreDeps {
   version: string
   /** One per insurer the app can reach (the demo insurer when none is configured). */
   connections: ReadonlyArray<InsurerConnection>
+  secrets: SecretStore
 }
 
 /** The backend behind the contract: plain Node, no Electron, no HTTP. */
-export function createHandlers({ db, now, version, connections }: CoreDeps): Handlers {
+export function createHandlers({ db, now, version, connections, secrets }: CoreDeps): Handlers {
   return {
     'app:info': async () => {
       const [insurers, contractCount, schema] = await Promise.all([
@@ -49,5 +52,6 @@ export function createHandlers({ db, now, version, connections }: CoreDeps): Han
         now,
       )
     },
+    'insurer:configure': (input) => configureInsurer(db, secrets, input, now()),
   }
 }

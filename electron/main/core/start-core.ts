@@ -63,9 +63,10 @@ export async function startCore(options: StartCoreOptions): Promise<RunningCore>
     await database.close()
     throw error
   }
+  const secrets = options.secrets ?? createMemorySecretStore()
   const insurers = await connectInsurers({
     db: database.db,
-    secrets: options.secrets ?? createMemorySecretStore(),
+    secrets,
     launcher: options.demoInsurerLauncher ?? null,
   }).catch((error: unknown) => {
     // The app works from the local cache without any insurer: say so, don't refuse to start.
@@ -80,6 +81,7 @@ export async function startCore(options: StartCoreOptions): Promise<RunningCore>
       now,
       version: options.version,
       connections: insurers.connections,
+      secrets,
     }),
     close: async () => {
       insurers.stop()

@@ -33,8 +33,8 @@ export const en: Messages = {
         'You can keep working from the local data; reissues are sent once the connection is back.',
     },
     site: {
-      open: 'Insurer sites open',
-      closed: 'Insurer site closed (reopens {{time}})',
+      open: 'Sites open',
+      closed: 'Sites closed until {{time}}',
       hours:
         '{{insurer}}: open {{open}} to {{close}} next day (web renewal until {{cutoff}}, {{days}} days before maturity)',
     },
@@ -144,5 +144,24 @@ export const en: Messages = {
       'Something went wrong inside the app. Retry; if it continues, restart the app and contact your administrator.',
     backend_unreachable:
       'Cannot reach the app’s data service. Check that the app is running, then retry.',
+    secret_storage_unavailable:
+      'The credentials could not be saved because this PC’s OS credential store (Windows Credential Manager / macOS Keychain) is unavailable. Ask your administrator.',
+  },
+  insurerSettings: {
+    open: 'Connection',
+    title: 'Insurer connection',
+    intro:
+      'Enter the API connection your insurer issued. The client secret is encrypted in the OS credential store and never shown on screen or in logs.',
+    insurerId: 'Insurer ID (lowercase letters, digits, hyphens)',
+    name: 'Insurer name',
+    baseUrl: 'API URL',
+    clientId: 'Client ID',
+    clientSecret: 'Client secret',
+    toggleSecret: 'Show or hide the secret',
+    save: 'Save',
+    cancel: 'Close',
+    saved: 'Saved. Restart the app to connect to {{name}}.',
+    demoNote:
+      'Once an insurer is set up, the app connects to it instead of the demo insurer from the next start.',
   },
 }

@@ -23,7 +23,7 @@ export const ja = {
     toDark: 'ダークモードに切り替え',
     connection: {
       connected: '保険会社と接続中',
-      connectedDemo: 'デモ保険会社と接続中',
+      connectedDemo: 'デモ保険会社に接続中',
       offline: '保険会社に接続できません',
       site_closed: '保険会社サイト休止中（{{time}} 再開）',
       busy: '保険会社が混雑中',
@@ -35,8 +35,8 @@ export const ja = {
       offlineHint: '手元のデータで作業を続けられます。再発行は接続が戻りしだい送信されます。',
     },
     site: {
-      open: '手続きサイト受付中',
-      closed: '手続きサイト休止中（{{time}} 再開）',
+      open: 'サイト受付中',
+      closed: 'サイト休止中 {{time}}再開',
       hours:
         '{{insurer}}：{{open}}〜翌{{close}} 利用可能（Web手続きは満期日{{days}}日前の{{cutoff}}まで）',
     },
@@ -147,6 +147,24 @@ export const ja = {
       'アプリ内部でエラーが起きました。再試行し、続く場合はアプリを再起動して管理者に連絡してください。',
     backend_unreachable:
       'アプリのデータ処理部に接続できません。アプリが起動しているか確認し、再試行してください。',
+    secret_storage_unavailable:
+      'このPCのOS資格情報ストア（Windowsの資格情報/ macOSのキーチェーン）が使えないため、認証情報を保存できませんでした。管理者にご相談ください。',
+  },
+  insurerSettings: {
+    open: '接続設定',
+    title: '保険会社の接続設定',
+    intro:
+      '保険会社から発行されたAPIの接続情報を入力してください。クライアントシークレットはOSの資格情報ストアに暗号化して保存され、画面やログには表示されません。',
+    insurerId: '保険会社ID（英小文字・数字・ハイフン）',
+    name: '保険会社名',
+    baseUrl: 'APIのURL',
+    clientId: 'クライアントID',
+    clientSecret: 'クライアントシークレット',
+    toggleSecret: 'シークレットの表示・非表示',
+    save: '保存',
+    cancel: '閉じる',
+    saved: '保存しました。アプリを再起動すると {{name}} に接続します。',
+    demoNote: '保険会社を設定すると、次回の起動からデモ保険会社ではなくこの保険会社に接続します。',
   },
 }
 

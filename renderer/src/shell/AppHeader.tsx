@@ -1,5 +1,7 @@
-import { Group, Text, Title } from '@mantine/core'
+import { Button, Group, Text, Title } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
+import { InsurerSettingsDialog } from '../features/settings/InsurerSettingsDialog'
 import { ColorSchemeToggle } from './ColorSchemeToggle'
 import { DataSourceBadges } from './DataSourceBadges'
 import { InsurerConnectionBadge } from './InsurerConnectionBadge'
@@ -16,6 +18,7 @@ export function AppHeader() {
   const { t } = useTranslation()
   const info = useAppInfo()
   const now = useNow(CLOCK_REFRESH_MS)
+  const [settingsOpen, settings] = useDisclosure(false)
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
       <Group gap="md" wrap="nowrap" miw={0}>
@@ -33,6 +36,10 @@ export function AppHeader() {
         <InsurerConnectionBadge />
         {info.data && <SiteHoursBadge insurers={info.data.insurers} now={now} />}
         <JstClock now={now} />
+        <Button variant="default" size="compact-sm" onClick={settings.open}>
+          {t('insurerSettings.open')}
+        </Button>
+        <InsurerSettingsDialog opened={settingsOpen} onClose={settings.close} />
         <LanguageSwitch />
         <ColorSchemeToggle />
       </Group>

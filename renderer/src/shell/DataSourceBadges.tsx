@@ -1,36 +1,35 @@
-import { Badge, Group, Text, Tooltip } from '@mantine/core'
+import { Badge, Stack, Text, Tooltip } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../../electron/common/api/contract'
 
 /**
- * Staff must never mistake demo rows for real clients (or call one), so demo data and
- * demo insurers are labelled loudly in the header on every screen.
+ * Staff must never mistake demo rows for real clients (or call one), so demo data is
+ * labelled loudly in the header on every screen; the insurers behind it are one hover away.
  */
 export function DataSourceBadges({ info }: { info: AppInfo }) {
   const { t } = useTranslation()
+  const insurers = (
+    <Stack gap={2}>
+      {info.dataSource === 'demo' && <Text size="xs">{t('header.demoDataHint')}</Text>}
+      {info.insurers.map((insurer) => (
+        <Text key={insurer.id} size="xs">
+          {insurer.name}
+          {insurer.isDemo ? `（${t('header.demoInsurer')}）` : ''}
+        </Text>
+      ))}
+    </Stack>
+  )
   return (
-    <Group gap="xs" wrap="nowrap">
+    <Tooltip label={insurers} multiline w={320}>
       {info.dataSource === 'demo' ? (
-        <Tooltip label={t('header.demoDataHint')}>
-          <Badge color="orange.4" variant="filled" data-testid="demo-data-badge">
-            {t('header.dataSource.demo')}
-          </Badge>
-        </Tooltip>
+        <Badge color="orange.4" variant="filled" data-testid="demo-data-badge">
+          {t('header.dataSource.demo')}
+        </Badge>
       ) : (
-        <Badge color="gray" variant="light">
+        <Badge color="statusNeutral" variant="outline">
           {t(`header.dataSource.${info.dataSource}`)}
         </Badge>
       )}
-      {info.insurers.map((insurer) => (
-        <Group key={insurer.id} gap={4} wrap="nowrap">
-          <Text size="sm">{insurer.name}</Text>
-          {insurer.isDemo && (
-            <Badge size="xs" color="statusCaution" variant="outline">
-              {t('header.demoInsurer')}
-            </Badge>
-          )}
-        </Group>
-      ))}
-    </Group>
+    </Tooltip>
   )
 }

@@ -13,7 +13,13 @@ export function JstClock({ now }: { now: Date }) {
       <Text size="xs" fw={700} c="dimmed" aria-hidden>
         {t('header.clockLabel')}
       </Text>
-      <Text size="sm" className="tabular" component="time" dateTime={toJstIso(now)}>
+      <Text
+        size="sm"
+        className="tabular"
+        component="time"
+        dateTime={toJstIso(now)}
+        style={{ whiteSpace: 'nowrap' }}
+      >
         <VisuallyHidden>{t('header.clockTitle')} </VisuallyHidden>
         {formatJst(now, 'yyyy/MM/dd HH:mm')}
       </Text>

@@ -25,6 +25,7 @@ function fakeHandlers() {
     'app:info': vi.fn(async () => info),
     'contracts:list': vi.fn(async () => page),
     'insurer:status': vi.fn(async () => ({ insurers: [] })),
+    'insurer:configure': vi.fn(async () => ({ insurerId: 'x', restartRequired: true })),
   } satisfies Handlers
 }
 
@@ -43,7 +44,12 @@ describe('bindContract (IPC host)', () => {
   it('registers exactly the contract channels', () => {
     const { ipc, listeners } = fakeIpc()
     bindContract(ipc, fakeHandlers(), TRUSTED)
-    expect([...listeners.keys()].sort()).toEqual(['app:info', 'contracts:list', 'insurer:status'])
+    expect([...listeners.keys()].sort()).toEqual([
+      'app:info',
+      'contracts:list',
+      'insurer:configure',
+      'insurer:status',
+    ])
   })
 
   it('answers a trusted call with an ok envelope', async () => {
