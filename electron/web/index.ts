@@ -21,6 +21,7 @@ async function main(): Promise<void> {
       db: { type: 'string' },
       'no-seed': { type: 'boolean', default: false },
       'no-demo-insurer': { type: 'boolean', default: false },
+      'demo-start': { type: 'string' },
     },
   })
   const port = Number(values.port)
@@ -29,12 +30,20 @@ async function main(): Promise<void> {
       `--port: ポート番号は 0〜65535 の整数です / must be an integer 0–65535 (got "${values.port}")`,
     )
   }
+  const demoStart =
+    values['demo-start'] === undefined ? undefined : Date.parse(values['demo-start'])
+  if (demoStart !== undefined && Number.isNaN(demoStart)) {
+    throw new Error(
+      `--demo-start: ISO 8601 の日時を指定してください / must be an ISO 8601 date-time (got "${values['demo-start']}")`,
+    )
+  }
   const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }
   const databasePath = values.db ?? defaultDatabasePath()
   const core = await startCore({
     databasePath,
     version: pkg.version,
     seedDemoWhenEmpty: !values['no-seed'],
+    ...(demoStart === undefined ? {} : { demoBookStartsAt: demoStart }),
     // No OS secret store outside Electron: a real insurer's secret cannot be kept here, so
     // the web host connects to real insurers only while its process lives (tests, previews).
     secrets: createMemorySecretStore(),

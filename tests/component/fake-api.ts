@@ -6,6 +6,7 @@ import type {
   ContractListRow,
   ContractPage,
   ListContractsInput,
+  SyncStatus,
 } from '../../electron/common/api/contract'
 
 /** A plausible row; tests override only what they look at. */
@@ -29,6 +30,19 @@ export function makeRow(overrides: Partial<ContractListRow> & { id: number }): C
     staffName: '佐藤',
     ...overrides,
   }
+}
+
+/** A cache that finished syncing a minute ago, with nothing waiting. */
+export const SYNCED: SyncStatus = {
+  state: 'idle',
+  phase: null,
+  progress: null,
+  lastSuccessAt: '2026-11-23T10:00:00+09:00',
+  nextRunAt: '2026-11-23T10:05:00+09:00',
+  reopensAt: null,
+  pendingOutbox: 0,
+  lastErrorCode: null,
+  lastErrorMessage: null,
 }
 
 export const DEMO_INFO: AppInfo = {
@@ -67,6 +81,10 @@ export type FakeApi = {
     status: ReturnType<typeof vi.fn<Api['insurer']['status']>>
     configure: ReturnType<typeof vi.fn<Api['insurer']['configure']>>
   }
+  sync: {
+    status: ReturnType<typeof vi.fn<Api['sync']['status']>>
+    run: ReturnType<typeof vi.fn<Api['sync']['run']>>
+  }
 }
 
 /** An Api whose methods are spies; pass `rows` for a book, or replace an implementation. */
@@ -94,5 +112,6 @@ export function createFakeApi({
         restartRequired: true,
       })),
     },
+    sync: { status: vi.fn(async () => SYNCED), run: vi.fn(async () => SYNCED) },
   }
 }

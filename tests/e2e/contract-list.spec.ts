@@ -25,8 +25,14 @@ test('a fresh install shows the demo book in Japanese, sortable by maturity', as
   // The first start seeded demo data: Japanese header, demo label, rows.
   await expect(page.getByText('更新デスク').first()).toBeVisible()
   await expect(page.getByText('デモデータ').first()).toBeVisible()
-  // No insurer configured: the app started the demo insurer and connected to it.
+  // No insurer configured: the app started the demo insurer, connected to it, and filled
+  // the empty cache by syncing from it.
   await expect(page.getByTestId('insurer-connection')).toHaveText('デモ保険会社に接続中')
+  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'idle')
+  await expect(page.getByTestId('sync-indicator')).toContainText('最終同期')
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0)
+  // One demo endpoint serves both demo insurers: each contract is cached once.
+  await expect(page.getByTestId('contract-total')).toHaveText('3,000件')
   const rows = page.getByTestId('contract-row')
   await expect(rows.first()).toBeVisible()
   expect(await rows.count()).toBeGreaterThan(10)

@@ -148,11 +148,40 @@ export const ConfigureInsurerResult = z.object({
   restartRequired: z.boolean(),
 })
 
+export const SYNC_STATES = ['never', 'syncing', 'idle', 'offline', 'site_closed', 'error'] as const
+
+export const SyncStatus = z.object({
+  state: z.enum(SYNC_STATES),
+  /** While syncing: the initial snapshot or the change feed, with progress. */
+  phase: z.enum(['snapshot', 'changes']).nullable(),
+  progress: z
+    .object({
+      done: z.number().int(),
+      total: z.number().int().nullable(),
+      etaMs: z.number().int().nullable(),
+    })
+    .nullable(),
+  /** "Data as of": the last time every insurer synced (ISO with +09:00). */
+  lastSuccessAt: z.string().nullable(),
+  nextRunAt: z.string().nullable(),
+  /** site_closed: when the insurer's site reopens. */
+  reopensAt: z.string().nullable(),
+  /** Reissues written locally and not yet accepted by the insurer. */
+  pendingOutbox: z.number().int(),
+  /** Machine code of the last failure (the UI words it), and the core's own words. */
+  lastErrorCode: z.string().nullable(),
+  lastErrorMessage: z.string().nullable(),
+})
+export type SyncStatus = z.infer<typeof SyncStatus>
+
 export const apiContract = {
   'app:info': { input: NoInput, output: AppInfo },
   'contracts:list': { input: ListContractsInput, output: ContractPage },
   'insurer:status': { input: NoInput, output: InsurerStatus },
   'insurer:configure': { input: ConfigureInsurerInput, output: ConfigureInsurerResult },
+  'sync:status': { input: NoInput, output: SyncStatus },
+  /** Starts a cycle now (or joins the running one) and answers at once with the status. */
+  'sync:run': { input: NoInput, output: SyncStatus },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type ApiContract = typeof apiContract

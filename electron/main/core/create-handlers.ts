@@ -8,6 +8,7 @@ import { listContractPage } from './contracts/list-contracts'
 import { configureInsurer } from './connection/configure-insurer'
 import { checkInsurers, type InsurerConnection } from './connection/insurer-status'
 import type { SecretStore } from './insurer/settings'
+import type { SyncController } from './scheduler/sync-controller'
 
 export interface CoreDeps {
   db: Kysely<Database>
@@ -17,10 +18,18 @@ export interface CoreDeps {
   /** One per insurer the app can reach (the demo insurer when none is configured). */
   connections: ReadonlyArray<InsurerConnection>
   secrets: SecretStore
+  sync: Pick<SyncController, 'status' | 'runNow'>
 }
 
 /** The backend behind the contract: plain Node, no Electron, no HTTP. */
-export function createHandlers({ db, now, version, connections, secrets }: CoreDeps): Handlers {
+export function createHandlers({
+  db,
+  now,
+  version,
+  connections,
+  secrets,
+  sync,
+}: CoreDeps): Handlers {
   return {
     'app:info': async () => {
       const [insurers, contractCount, schema] = await Promise.all([
@@ -53,5 +62,10 @@ export function createHandlers({ db, now, version, connections, secrets }: CoreD
       )
     },
     'insurer:configure': (input) => configureInsurer(db, secrets, input, now()),
+    'sync:status': () => sync.status(),
+    'sync:run': () => {
+      sync.runNow()
+      return sync.status()
+    },
   }
 }

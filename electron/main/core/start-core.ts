@@ -3,41 +3,55 @@ import { dirname } from 'node:path'
 import type { Handlers } from '../../common/api/contract'
 import { openDatabase, type DatabaseHandle } from '../../../db/connection'
 import { migrateToLatest } from '../../../db/migrate'
-import { countLiveContracts } from '../../../db/queries/contracts'
 import { connectInsurers, type InsurerConnections } from './connection/connect-insurers'
 import type { ProcessLauncher } from './connection/demo-insurer-process'
-import { createMemorySecretStore, type SecretStore } from './insurer/settings'
 import { createHandlers } from './create-handlers'
-import { seedDemoBook } from './demo/seed-demo'
+import { fillEmptyInstall } from './demo/first-start'
+import { createMemorySecretStore, type SecretStore } from './insurer/settings'
 import { createLogger } from './logger'
+import { drainOutbox } from './outbox/drain-outbox'
+import { recoverOutbox } from './outbox/recover-outbox'
+import { reconcileAcceptedReissues } from './outbox/settle-reissue'
+import { createSyncController, type SyncController } from './scheduler/sync-controller'
+import { syncInsurer } from './sync/sync-insurer'
 
 const log = createLogger('start-core')
-
-/** A new user's first start shows a working app on this many generated contracts. */
-export const FIRST_START_DEMO_CONTRACTS = 3000
-export const FIRST_START_DEMO_SEED = 20261123
 
 export interface StartCoreOptions {
   databasePath: string
   nativeBinding?: string
   now?: () => Date
   version: string
-  /** Fill an empty database with the demo book (npm start / npm run web on a fresh machine). */
+  /** Give an empty install the demo book (npm start / npm run web on a fresh machine). */
   seedDemoWhenEmpty: boolean
   /** Where insurer client secrets live (safeStorage in Electron; memory in the web host). */
   secrets?: SecretStore
   /** Starts the demo insurer when no real insurer is configured; null = never (tests). */
   demoInsurerLauncher?: ProcessLauncher | null
+  /** Sync every 5 minutes by default. */
+  syncIntervalMs?: number
+  /**
+   * The instant an empty install's demo book (and the demo insurer's simulated clock) starts
+   * at; default now. Tests and previews pin it so the demo insurer is not in its nightly
+   * closure whenever they happen to run.
+   */
+  demoBookStartsAt?: number
 }
 
 export interface RunningCore {
   handlers: Handlers
   database: DatabaseHandle
   insurers: InsurerConnections
+  sync: SyncController
   close(): Promise<void>
 }
 
-/** Shared by both hosts: open, migrate (before any window loads), seed if new, build the core. */
+const NO_INSURERS: InsurerConnections = { connections: [], demo: null, stop: () => {} }
+
+/**
+ * Shared by both hosts: open, migrate (before any window loads), fill an empty install,
+ * connect to the insurers, start the sync scheduler, build the handlers.
+ */
 export async function startCore(options: StartCoreOptions): Promise<RunningCore> {
   if (options.databasePath !== ':memory:')
     mkdirSync(dirname(options.databasePath), { recursive: true })
@@ -49,14 +63,10 @@ export async function startCore(options: StartCoreOptions): Promise<RunningCore>
   try {
     const version = await migrateToLatest(database.db)
     log.info('database ready', { schemaVersion: version })
-    if (options.seedDemoWhenEmpty && (await countLiveContracts(database.db)) === 0) {
-      log.info('empty database: generating the demo book', {
-        contracts: FIRST_START_DEMO_CONTRACTS,
-      })
-      await seedDemoBook(database, {
-        contracts: FIRST_START_DEMO_CONTRACTS,
-        seed: FIRST_START_DEMO_SEED,
-        now: now().getTime(),
+    if (options.seedDemoWhenEmpty) {
+      await fillEmptyInstall(database, {
+        demoInsurerAvailable: Boolean(options.demoInsurerLauncher),
+        now: options.demoBookStartsAt ?? now().getTime(),
       })
     }
   } catch (error) {
@@ -71,19 +81,47 @@ export async function startCore(options: StartCoreOptions): Promise<RunningCore>
   }).catch((error: unknown) => {
     // The app works from the local cache without any insurer: say so, don't refuse to start.
     log.warn('no insurer connection', { error: error instanceof Error ? error.name : 'unknown' })
-    return { connections: [], demo: null, stop: () => {} } satisfies InsurerConnections
+    return NO_INSURERS
   })
+  const sync = createSyncController({
+    database,
+    targets: insurers.connections,
+    now,
+    intervalMs: options.syncIntervalMs,
+    steps: {
+      recover: async () => void (await recoverOutbox(database, now().getTime())),
+      drainOutbox: async (adapterFor) => {
+        await drainOutbox({ database, adapterFor, now: () => now().getTime() })
+        // A completion event can arrive before the drain stored the remote id (lost answer,
+        // later resend): ask the insurer about accepted rows that have waited long.
+        await reconcileAcceptedReissues({ database, adapterFor, now: () => now().getTime() })
+      },
+      syncInsurer: async (target, onProgress) =>
+        void (await syncInsurer({
+          database,
+          insurerId: target.insurerId,
+          adapter: target.adapter,
+          now,
+          onProgress,
+          ...(target.acceptPolicy ? { acceptPolicy: target.acceptPolicy } : {}),
+        })),
+    },
+  })
+  await sync.start()
   return {
     database,
     insurers,
+    sync,
     handlers: createHandlers({
       db: database.db,
       now,
       version: options.version,
       connections: insurers.connections,
       secrets,
+      sync,
     }),
     close: async () => {
+      sync.stop()
       insurers.stop()
       await database.close()
     },

@@ -147,6 +147,23 @@ export const en: Messages = {
     secret_storage_unavailable:
       'The credentials could not be saved because this PC’s OS credential store (Windows Credential Manager / macOS Keychain) is unavailable. Ask your administrator.',
   },
+  sync: {
+    never: 'Not synced yet',
+    running: 'Syncing…',
+    runningPercent: 'Syncing {{percent}}%',
+    lastSuccess: 'Synced {{time}}',
+    runNow: 'Sync now',
+    retry: 'Retry now',
+    initial: 'Fetching contracts from the insurer… {{done, number}} / {{total, number}}',
+    initialUnknown: 'Fetching contracts from the insurer… {{done, number}}',
+    banner: {
+      offline: 'The insurer cannot be reached. You can keep working from the local data.',
+      siteClosed: 'The insurer’s site is closed (reopens {{time}}). Sync resumes automatically.',
+      error: 'Sync with the insurer failed. It will retry automatically.',
+      asOf: 'Showing data as of {{asOf}}.',
+      pending: '{{count}} queued reissue(s) will be sent once the connection is back.',
+    },
+  },
   insurerSettings: {
     open: 'Connection',
     title: 'Insurer connection',

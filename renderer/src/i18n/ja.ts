@@ -150,6 +150,23 @@ export const ja = {
     secret_storage_unavailable:
       'このPCのOS資格情報ストア（Windowsの資格情報/ macOSのキーチェーン）が使えないため、認証情報を保存できませんでした。管理者にご相談ください。',
   },
+  sync: {
+    never: '未同期',
+    running: '同期中…',
+    runningPercent: '同期中 {{percent}}%',
+    lastSuccess: '最終同期 {{time}}',
+    runNow: '今すぐ同期',
+    retry: '今すぐ再試行',
+    initial: '保険会社から契約を取得しています… {{done, number}} / {{total, number}}件',
+    initialUnknown: '保険会社から契約を取得しています… {{done, number}}件',
+    banner: {
+      offline: '保険会社に接続できません。手元のデータで作業を続けられます。',
+      siteClosed: '保険会社のサイトが休止中です（{{time}} 再開）。再開後に自動で同期します。',
+      error: '保険会社との同期に失敗しました。しばらくして自動で再試行します。',
+      asOf: '{{asOf}} 時点のデータを表示しています。',
+      pending: '送信待ちの再発行 {{count}}件は接続が戻りしだい送信します。',
+    },
+  },
   insurerSettings: {
     open: '接続設定',
     title: '保険会社の接続設定',

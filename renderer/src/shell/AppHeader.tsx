@@ -2,6 +2,7 @@ import { Button, Group, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
 import { InsurerSettingsDialog } from '../features/settings/InsurerSettingsDialog'
+import { SyncIndicator } from '../features/sync/SyncIndicator'
 import { ColorSchemeToggle } from './ColorSchemeToggle'
 import { DataSourceBadges } from './DataSourceBadges'
 import { InsurerConnectionBadge } from './InsurerConnectionBadge'
@@ -33,6 +34,7 @@ export function AppHeader() {
         )}
       </Group>
       <Group gap="md" wrap="nowrap">
+        <SyncIndicator />
         <InsurerConnectionBadge />
         {info.data && <SiteHoursBadge insurers={info.data.insurers} now={now} />}
         <JstClock now={now} />

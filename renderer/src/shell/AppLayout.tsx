@@ -1,5 +1,6 @@
 import { AppShell } from '@mantine/core'
 import { ContractsScreen } from '../features/contracts/ContractsScreen'
+import { SyncBanner } from '../features/sync/SyncBanner'
 import { AppHeader } from './AppHeader'
 
 const APP_HEADER_HEIGHT = 52
@@ -11,6 +12,7 @@ export function AppLayout() {
         <AppHeader />
       </AppShell.Header>
       <AppShell.Main>
+        <SyncBanner />
         <ContractsScreen />
       </AppShell.Main>
     </AppShell>

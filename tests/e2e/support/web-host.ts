@@ -23,7 +23,18 @@ export async function spawnWebHost(
   const dataDir = mkdtempSync(join(tmpdir(), 'renewal-desk-e2e-'))
   const child: ChildProcess = spawn(
     TSX,
-    ['electron/web/index.ts', '--port', '0', '--db', join(dataDir, 'e2e.sqlite'), ...extraArgs],
+    [
+      'electron/web/index.ts',
+      '--port',
+      '0',
+      '--db',
+      join(dataDir, 'e2e.sqlite'),
+      // 10:00 JST: the demo insurer's simulated clock is outside its 04:00–06:00 closure
+      // whatever time the tests run.
+      '--demo-start',
+      '2026-11-23T10:00:00+09:00',
+      ...extraArgs,
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, RENEWAL_DESK_DATA_DIR: dataDir },

@@ -1,6 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron'
-import { describe, expect, it, vi } from 'vitest'
-import type { AppInfo, Handlers } from '../../../electron/common/api/contract'
+import { describe, expect, it, vi, type Mock } from 'vitest'
+import { CHANNELS, type Handlers } from '../../../electron/common/api/contract'
 import { AppError } from '../../../electron/main/core/api/app-error'
 import { dispatch } from '../../../electron/main/core/api/dispatch'
 import { setLogSink } from '../../../electron/main/core/logger'
@@ -12,21 +12,13 @@ import {
 
 const TRUSTED = ['app://renderer']
 
+/** Every contract method as a spy; the wrapper tests only look at contracts:list. */
 function fakeHandlers() {
+  const handlers = Object.fromEntries(CHANNELS.map((channel) => [channel, vi.fn(async () => ({}))]))
   const page = { rows: [], total: 0, offset: 0 }
-  const info: AppInfo = {
-    version: '0.0.0',
-    schemaVersion: 2,
-    contractCount: 0,
-    dataSource: 'empty',
-    insurers: [],
+  return { ...handlers, 'contracts:list': vi.fn(async () => page) } as unknown as Handlers & {
+    'contracts:list': Mock<Handlers['contracts:list']>
   }
-  return {
-    'app:info': vi.fn(async () => info),
-    'contracts:list': vi.fn(async () => page),
-    'insurer:status': vi.fn(async () => ({ insurers: [] })),
-    'insurer:configure': vi.fn(async () => ({ insurerId: 'x', restartRequired: true })),
-  } satisfies Handlers
 }
 
 /** A stand-in for ipcMain that records handlers so the test can invoke them. */
@@ -44,12 +36,8 @@ describe('bindContract (IPC host)', () => {
   it('registers exactly the contract channels', () => {
     const { ipc, listeners } = fakeIpc()
     bindContract(ipc, fakeHandlers(), TRUSTED)
-    expect([...listeners.keys()].sort()).toEqual([
-      'app:info',
-      'contracts:list',
-      'insurer:configure',
-      'insurer:status',
-    ])
+    expect([...listeners.keys()].sort()).toEqual([...CHANNELS].sort())
+    expect(CHANNELS).toContain('contracts:list')
   })
 
   it('answers a trusted call with an ok envelope', async () => {

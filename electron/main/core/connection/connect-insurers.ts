@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { DEMO_INSURERS } from '../../../../demo-data/reference'
 import type { Database } from '../../../../db/schema'
 import { listInsurers, ruleSetOf, type InsurerRow } from '../../../../db/queries/insurers'
 import { DEMO_BOOK_SETTING, type DemoBook } from '../demo/seed-demo'
@@ -13,6 +14,7 @@ const log = createLogger('connect-insurers')
 
 export interface ConnectedInsurer extends InsurerConnection {
   adapter: InsurerAdapter
+  acceptPolicy?: (policyNumber: string) => boolean
 }
 
 export interface InsurerConnections {
@@ -88,7 +90,16 @@ export async function connectInsurers(deps: {
       clientId: demo.clientId,
       clientSecret: demo.clientSecret,
     })
-    connections.push({ insurerId: row.id, baseUrl: demo.url, adapter })
+    // One demo endpoint serves both demo insurers; each keeps its own policy series.
+    const series = DEMO_INSURERS.find((d) => d.id === row.id)?.policySeries
+    connections.push({
+      insurerId: row.id,
+      baseUrl: demo.url,
+      adapter,
+      ...(series
+        ? { acceptPolicy: (policyNumber: string) => policyNumber.startsWith(series) }
+        : {}),
+    })
   }
   return { connections, demo: { url: demo.url }, stop: demo.stop }
 }

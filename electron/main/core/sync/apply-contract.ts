@@ -1,0 +1,276 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import { ruleSetOf, type InsurerRow } from '../../../../db/queries/insurers'
+import { webCutoff, type InsurerRuleSet } from '../../../common/domain/insurer-rules'
+import { InsurerError } from '../insurer/errors'
+import type { Contract } from '../insurer/wire'
+
+/*
+ * Conflict rules between the insurer's copy and the local cache (applied in this file):
+ *
+ * 1. The insurer wins for everything it owns: the contract's terms (flow, parties, vehicle,
+ *    dates, premium), renewal status/channel/renewed number, the policyholder's client row,
+ *    credential_mail_state and renewal_progress. Those are overwritten, never merged.
+ * 2. Staff win for the assignment. staff_id / branch_id come from agentStaffCode only when
+ *    the contract is first inserted, or later while the local staff_id is still NULL; once
+ *    set they are never overwritten (a manager may have reassigned the contract). A code
+ *    that names no local staff row leaves the assignment NULL rather than failing the page.
+ * 3. Only newer versions apply. An upsert whose version is ≤ the stored remote_version is
+ *    skipped, so a replayed page (crash before the cursor was saved) or the overlap between
+ *    the snapshot and the change feed is harmless. It still stamps synced_at: the snapshot
+ *    uses synced_at as its "seen in this run" marker (initial-sync.ts).
+ * 4. A tombstoned contract that the insurer lists again comes back (deleted_at = NULL),
+ *    unless the listing is older than what we hold.
+ * 5. Local-only tables — notes, follow_ups, reissue_outbox (apart from the forward-only
+ *    outcome transitions in apply-change.ts), audit_log, app_settings — are never touched.
+ *    contracts.id and client_id stay stable across updates, so local rows keep pointing at
+ *    the right contract through any number of syncs and resyncs.
+ */
+
+export type ContractOutcome = 'inserted' | 'updated' | 'unchanged'
+
+export interface ContractWriter {
+  /** Writes one contract; call inside the caller's transaction. `at` = epoch ms (synced_at). */
+  apply(contract: Contract, at: number): ContractOutcome
+  /** The local contract id for a policy number of this insurer (tombstoned ones too). */
+  contractId(policyNumber: string): number | null
+}
+
+interface ExistingRow {
+  id: number
+  client_id: number
+  remote_version: string | null
+  deleted_at: number | null
+  staff_id: string | null
+}
+
+const CONTRACT_COLUMNS = `flow, named_insured_name, named_insured_kana, vehicle_owner_name,
+  vehicle_name, vehicle_plate, inception_date, maturity_date, web_cutoff_at, premium_yen,
+  renewal_status, renewal_channel, renewed_policy_number, remote_version, synced_at, updated_at`
+
+const CLIENT_COLUMNS =
+  'name_kanji, name_kana, birth_date, postcode, address, phone, email, updated_at'
+
+const MAIL_COLUMNS = `id_mail_status, id_mail_sent_at, id_mail_delivered_at, id_mail_failed_at,
+  id_mail_failure_reason, password_mail_status, password_mail_sent_at, password_mail_delivered_at,
+  password_mail_failed_at, password_mail_failure_reason, credentials_issued_year, first_login_at,
+  temp_password_changed_at, password_expired_at, mypage_status, mypage_provisional_at,
+  mypage_provisional_expires_at, mypage_registered_at, mypage_failed_at, mypage_mismatch_field,
+  updated_at`
+
+const PROGRESS_COLUMNS = `step, step_reached_at, screen, screen_reached_at, started_at,
+  completed_at, last_activity_at, updated_at`
+
+function names(columns: string): string[] {
+  return columns.split(',').map((c) => c.trim())
+}
+const marks = (columns: string) =>
+  names(columns)
+    .map(() => '?')
+    .join(', ')
+const assignments = (columns: string) =>
+  names(columns)
+    .map((c) => `${c} = ?`)
+    .join(', ')
+const fromExcluded = (columns: string) =>
+  names(columns)
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ')
+
+function upsertChild(sqlite: BetterSqlite3.Database, table: string, columns: string) {
+  return sqlite.prepare(
+    `INSERT INTO ${table} (contract_id, ${columns}) VALUES (?, ${marks(columns)})
+     ON CONFLICT (contract_id) DO UPDATE SET ${fromExcluded(columns)}`,
+  )
+}
+
+function prepareStatements(sqlite: BetterSqlite3.Database) {
+  return {
+    find: sqlite.prepare<[string, string], ExistingRow>(
+      `SELECT id, client_id, remote_version, deleted_at, staff_id FROM contracts
+       WHERE insurer_id = ? AND policy_number = ?`,
+    ),
+    staffBranch: sqlite.prepare<[string], { branch_id: string }>(
+      'SELECT branch_id FROM staff WHERE id = ?',
+    ),
+    insertClient: sqlite.prepare(
+      `INSERT INTO clients (${CLIENT_COLUMNS}) VALUES (${marks(CLIENT_COLUMNS)})`,
+    ),
+    updateClient: sqlite.prepare(`UPDATE clients SET ${assignments(CLIENT_COLUMNS)} WHERE id = ?`),
+    insertContract: sqlite.prepare(
+      `INSERT INTO contracts (insurer_id, policy_number, client_id, staff_id, branch_id,
+         ${CONTRACT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ${marks(CONTRACT_COLUMNS)})`,
+    ),
+    // deleted_at is left out on purpose: every partial index is keyed on it, so naming it
+    // here would make SQLite revisit all of them on each update. Undelete is its own statement.
+    updateContract: sqlite.prepare(
+      `UPDATE contracts SET ${assignments(CONTRACT_COLUMNS)} WHERE id = ?`,
+    ),
+    undelete: sqlite.prepare('UPDATE contracts SET deleted_at = NULL WHERE id = ?'),
+    fillAssignment: sqlite.prepare(
+      `UPDATE contracts SET staff_id = ?, branch_id = coalesce(branch_id, ?)
+       WHERE id = ? AND staff_id IS NULL`,
+    ),
+    touch: sqlite.prepare('UPDATE contracts SET synced_at = ? WHERE id = ?'),
+    upsertMail: upsertChild(sqlite, 'credential_mail_state', MAIL_COLUMNS),
+    upsertProgress: upsertChild(sqlite, 'renewal_progress', PROGRESS_COLUMNS),
+  }
+}
+
+/** RFC 3339 → epoch ms; the wire schema already checked the format. */
+function ms(instant: string | null): number | null {
+  return instant === null ? null : Date.parse(instant)
+}
+
+/** Reads the insurer's rule set; a missing row is a wiring bug, not a sync failure. */
+export function insurerRules(sqlite: BetterSqlite3.Database, insurerId: string): InsurerRuleSet {
+  const row = sqlite.prepare('SELECT * FROM insurers WHERE id = ?').get(insurerId) as
+    InsurerRow | undefined
+  if (!row) throw new Error(`sync: insurer ${insurerId} has no row in insurers; seed it first`)
+  return ruleSetOf(row)
+}
+
+/**
+ * Prepares the statements once per sync run (preparing per row would cost more than the
+ * writes). webCutoff() goes through the time-zone library, so it is cached per maturity
+ * date: a book has a few hundred distinct dates, not a million.
+ */
+export function prepareContractWriter(
+  sqlite: BetterSqlite3.Database,
+  insurerId: string,
+): ContractWriter {
+  const rules = insurerRules(sqlite, insurerId)
+  const s = prepareStatements(sqlite)
+  const cutoffs = new Map<string, number>()
+  const branches = new Map<string, string | null>()
+
+  const cutoffOf = (maturityDate: string): number => {
+    let cutoff = cutoffs.get(maturityDate)
+    if (cutoff === undefined) {
+      cutoff = webCutoff(maturityDate, rules).getTime()
+      cutoffs.set(maturityDate, cutoff)
+    }
+    return cutoff
+  }
+
+  /** [staff_id, branch_id] for an agent code, or nulls when no such staff exists locally. */
+  const assignmentOf = (code: string | null): [string | null, string | null] => {
+    if (code === null) return [null, null]
+    let branch = branches.get(code)
+    if (branch === undefined) {
+      branch = s.staffBranch.get(code)?.branch_id ?? null
+      branches.set(code, branch)
+    }
+    return branch === null ? [null, null] : [code, branch]
+  }
+
+  const contractValues = (c: Contract, at: number) => [
+    c.flow,
+    c.namedInsured.name,
+    c.namedInsured.kana,
+    c.vehicleOwnerName,
+    c.vehicle.name,
+    c.vehicle.plate,
+    c.inceptionDate,
+    c.maturityDate,
+    cutoffOf(c.maturityDate),
+    c.premiumYen,
+    c.renewal.status,
+    c.renewal.channel,
+    c.renewal.renewedPolicyNumber,
+    String(c.version),
+    at,
+    at,
+  ]
+
+  const writeChildren = (contractId: number, c: Contract, at: number) => {
+    const { idMail, passwordMail } = c.credentials
+    if (idMail.status === 'suppressed_existing') {
+      // Only the password mail can be suppressed; the table's CHECK would reject it anyway.
+      throw new InsurerError('invalid_response', {
+        operation: 'applyContract',
+        path: ['credentials', 'idMail', 'status'],
+      })
+    }
+    const { mypage, renewal } = c
+    s.upsertMail.run(
+      contractId,
+      idMail.status,
+      ms(idMail.sentAt),
+      ms(idMail.deliveredAt),
+      ms(idMail.failedAt),
+      idMail.failureReason,
+      passwordMail.status,
+      ms(passwordMail.sentAt),
+      ms(passwordMail.deliveredAt),
+      ms(passwordMail.failedAt),
+      passwordMail.failureReason,
+      c.credentials.credentialsIssuedYear,
+      ms(c.credentials.firstLoginAt),
+      ms(c.credentials.tempPasswordChangedAt),
+      ms(c.credentials.passwordExpiredAt),
+      mypage.status,
+      ms(mypage.provisionalAt),
+      ms(mypage.provisionalExpiresAt),
+      ms(mypage.registeredAt),
+      ms(mypage.failedAt),
+      mypage.mismatchField,
+      at,
+    )
+    s.upsertProgress.run(
+      contractId,
+      renewal.step,
+      ms(renewal.stepReachedAt),
+      renewal.screen,
+      ms(renewal.screenReachedAt),
+      ms(renewal.startedAt),
+      ms(renewal.completedAt),
+      ms(renewal.lastActivityAt),
+      at,
+    )
+  }
+
+  const clientValues = (c: Contract, at: number) => {
+    const p = c.policyholder
+    return [p.nameKanji, p.nameKana, p.birthDate, p.postcode, p.address, p.phone, p.email, at]
+  }
+
+  return {
+    contractId: (policyNumber) => s.find.get(insurerId, policyNumber)?.id ?? null,
+
+    apply(c, at) {
+      const existing = s.find.get(insurerId, c.policyNumber)
+      if (!existing) {
+        const clientId = Number(s.insertClient.run(...clientValues(c, at)).lastInsertRowid)
+        const [staffId, branchId] = assignmentOf(c.agentStaffCode)
+        const contractId = Number(
+          s.insertContract.run(
+            insurerId,
+            c.policyNumber,
+            clientId,
+            staffId,
+            branchId,
+            ...contractValues(c, at),
+          ).lastInsertRowid,
+        )
+        writeChildren(contractId, c, at)
+        return 'inserted'
+      }
+
+      const stored = existing.remote_version === null ? null : Number(existing.remote_version)
+      const live = existing.deleted_at === null
+      if (stored !== null && (c.version < stored || (c.version === stored && live))) {
+        s.touch.run(at, existing.id)
+        return 'unchanged'
+      }
+      s.updateClient.run(...clientValues(c, at), existing.client_id)
+      s.updateContract.run(...contractValues(c, at), existing.id)
+      if (!live) s.undelete.run(existing.id)
+      if (existing.staff_id === null) {
+        const [staffId, branchId] = assignmentOf(c.agentStaffCode)
+        if (staffId !== null) s.fillAssignment.run(staffId, branchId, existing.id)
+      }
+      writeChildren(existing.id, c, at)
+      return 'updated'
+    },
+  }
+}

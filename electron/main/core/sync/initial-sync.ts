@@ -1,0 +1,172 @@
+import { isInsurerError } from '../insurer/errors'
+import type { Contract, ContractPage } from '../insurer/wire'
+import { decodeSnapshotRun, type SnapshotRun } from './sync-state'
+import { chunks, etaMs, yieldToEventLoop, type SyncRun } from './sync-run'
+
+/**
+ * Rowids per sweep transaction. The sweep walks the table by rowid range (primary key), so
+ * each transaction reads a bounded slice whatever the size of the book.
+ */
+export const SWEEP_ROWS_PER_TRANSACTION = 20_000
+
+export interface InitialSyncOptions {
+  /** Stop after this many pages in this call (the next call resumes); default no limit. */
+  maxPages?: number
+}
+
+/**
+ * The full snapshot (GET /v1/contracts), resumable page by page:
+ * - each page commits together with its resume point (snapshot_cursor) — the first page also
+ *   with the change feed's start (change_cursor) — so a crash or quit loses at most the page
+ *   in flight, and re-applying part of a page is harmless (versions only move forward);
+ * - "seen in this run" is contracts.synced_at ≥ the run's start, so no set of policy
+ *   numbers is held in memory; after the last page, a sweep tombstones this insurer's live
+ *   contracts the run did not see, then marks the snapshot complete.
+ * Returns complete: false when stopped by maxPages.
+ */
+export async function runInitialSync(
+  run: SyncRun,
+  options: InitialSyncOptions = {},
+): Promise<{ complete: boolean }> {
+  // Small page transactions dirty random index pages (plate, kana, maturity); checkpointing
+  // after every ~4 MiB of WAL copied the same pages over and over. A larger threshold for the
+  // snapshot only halved its write time at 100k contracts (durability is unchanged: that is
+  // `synchronous`). Per connection, restored afterwards, like seed-demo's cache_size.
+  const checkpointPages = Number(run.sqlite.pragma('wal_autocheckpoint', { simple: true }))
+  run.sqlite.pragma(`wal_autocheckpoint = ${SNAPSHOT_WAL_AUTOCHECKPOINT}`)
+  try {
+    return await snapshotPages(run, options)
+  } finally {
+    run.sqlite.pragma(`wal_autocheckpoint = ${checkpointPages}`)
+  }
+}
+
+/** WAL pages (~40 MiB) before an automatic checkpoint while a snapshot is written. */
+export const SNAPSHOT_WAL_AUTOCHECKPOINT = 10_000
+
+async function snapshotPages(
+  run: SyncRun,
+  options: InitialSyncOptions,
+): Promise<{ complete: boolean }> {
+  const started = performance.now()
+  const stored = run.state.read(run.nowMs())
+  let snapshot: SnapshotRun | null =
+    stored.snapshot_complete === 1 ? null : decodeSnapshotRun(stored.snapshot_cursor)
+  let cursor: string | undefined = snapshot?.next ?? undefined
+  let retriedFromStart = false
+  let done = 0
+  let total: number | null = null
+  let pages = 0
+  const fetchPage = (from: string | undefined) =>
+    run.adapter.listContracts({
+      ...(from === undefined ? {} : { cursor: from }),
+      limit: run.pageSize,
+    })
+  let prefetched: Promise<ContractPage> | null = null
+
+  while (snapshot === null || snapshot.next !== null) {
+    run.signal?.throwIfAborted()
+    if (options.maxPages !== undefined && pages >= options.maxPages) return { complete: false }
+    const runStartedAt = snapshot?.runStartedAt ?? run.nowMs()
+    let page: ContractPage
+    try {
+      page = await (prefetched ?? fetchPage(cursor))
+      prefetched = null
+    } catch (error) {
+      prefetched = null
+      // A saved cursor the insurer no longer knows (e.g. it restarted): start the run over
+      // once, rather than failing every sync from now on.
+      if (cursor !== undefined && !retriedFromStart && isUnknownCursor(error)) {
+        retriedFromStart = true
+        snapshot = null
+        cursor = undefined
+        continue
+      }
+      throw error
+    }
+    run.signal?.throwIfAborted()
+    const first = cursor === undefined
+    if (first && page.total !== undefined) total = page.total
+    snapshot = { runStartedAt, next: page.nextCursor }
+    const more = options.maxPages === undefined || pages + 1 < options.maxPages
+    if (page.nextCursor !== null && more) {
+      // The next page travels while this one is written; a failure surfaces when awaited.
+      prefetched = fetchPage(page.nextCursor)
+      prefetched.catch(() => {})
+      await yieldToEventLoop()
+    }
+    writePage(run, page.items, snapshot, first ? page.changesCursor : undefined)
+    pages++
+    done += page.items.length
+    const elapsedMs = performance.now() - started
+    run.onProgress({
+      phase: 'snapshot',
+      done,
+      total,
+      elapsedMs,
+      etaMs: etaMs(done, total, elapsedMs),
+    })
+    await yieldToEventLoop()
+    if (page.nextCursor !== null) cursor = page.nextCursor
+  }
+
+  await sweepUnseen(run, snapshot.runStartedAt)
+  return { complete: true }
+}
+
+function isUnknownCursor(error: unknown): boolean {
+  return isInsurerError(error, 'rejected') || isInsurerError(error, 'cursor_expired')
+}
+
+function writePage(
+  run: SyncRun,
+  items: readonly Contract[],
+  snapshot: SnapshotRun,
+  changesCursor: string | undefined,
+): void {
+  for (const [slice, last] of chunks(items, run.maxRowsPerTransaction)) {
+    run.transaction(() => {
+      const at = run.nowMs()
+      for (const contract of slice) {
+        // One endpoint may serve several insurer rows (the demo insurer): keep only ours.
+        if (!run.accepts(contract.policyNumber)) continue
+        const outcome = run.changes.contracts.apply(contract, at)
+        if (outcome !== 'unchanged') run.counters.contractsUpserted++
+      }
+      // The resume point goes in with the page's last rows, never before them.
+      if (last) run.state.saveSnapshotRun(snapshot, changesCursor, at)
+    })
+  }
+  run.counters.pages++
+}
+
+/**
+ * Tombstones live contracts of this insurer not stamped by this run. Each slice is its own
+ * transaction and is idempotent (same marker), so a crash mid-sweep just sweeps again on
+ * resume; snapshot_complete is set only after the last slice.
+ */
+async function sweepUnseen(run: SyncRun, runStartedAt: number): Promise<void> {
+  const { sqlite } = run
+  // `+insurer_id` keeps SQLite on the rowid range instead of the (insurer_id, policy) index.
+  const sweep = sqlite.prepare(
+    `UPDATE contracts SET deleted_at = @at, updated_at = @at
+     WHERE id >= @from AND id < @to AND +insurer_id = @insurerId AND deleted_at IS NULL
+       AND (synced_at IS NULL OR synced_at < @runStartedAt)`,
+  )
+  const bounds = sqlite.prepare('SELECT min(id) AS low, max(id) AS high FROM contracts').get() as {
+    low: number | null
+    high: number | null
+  }
+  if (bounds.low !== null && bounds.high !== null) {
+    for (let from = bounds.low; from <= bounds.high; from += SWEEP_ROWS_PER_TRANSACTION) {
+      run.signal?.throwIfAborted()
+      const to = from + SWEEP_ROWS_PER_TRANSACTION
+      const { changes } = run.transaction(() =>
+        sweep.run({ at: run.nowMs(), from, to, insurerId: run.insurerId, runStartedAt }),
+      )
+      run.counters.tombstoned += changes
+      await yieldToEventLoop()
+    }
+  }
+  run.transaction(() => run.state.completeSnapshot(run.nowMs()))
+}
