@@ -6,6 +6,7 @@ import { seedDemoBook } from '../../electron/main/core/demo/seed-demo'
 import { tempDir } from '../support/temp-db'
 import { benchContractList } from './contract-list.bench'
 import { benchInsurerSnapshot } from './insurer-snapshot.bench'
+import { benchDeltaSync, benchInitialSync } from './sync.bench'
 import { round } from './measure'
 
 /**
@@ -69,7 +70,18 @@ try {
     'bench-results/insurer-snapshot.json',
     `${JSON.stringify({ at: new Date().toISOString(), machine: report.machine, ...snapshot }, null, 2)}\n`,
   )
-  process.stdout.write('written: bench-results/insurer-snapshot.json\n')
+  process.stdout.write('written: bench-results/insurer-snapshot.json\n\n')
+
+  const initialSync = await benchInitialSync(contracts)
+  const deltaSync = await benchDeltaSync()
+  process.stdout.write(
+    `delta sync: ${deltaSync.changes} changes on a ${deltaSync.cacheContracts.toLocaleString('en')}-contract cache in ${deltaSync.seconds} s (goal ≤ 1 s)\n`,
+  )
+  writeFileSync(
+    'bench-results/sync.json',
+    `${JSON.stringify({ at: new Date().toISOString(), machine: report.machine, initialSync, deltaSync }, null, 2)}\n`,
+  )
+  process.stdout.write('written: bench-results/sync.json\n')
 } finally {
   dir.remove()
 }

@@ -85,6 +85,11 @@ export type FakeApi = {
     status: ReturnType<typeof vi.fn<Api['sync']['status']>>
     run: ReturnType<typeof vi.fn<Api['sync']['run']>>
   }
+  reissues: {
+    request: ReturnType<typeof vi.fn<Api['reissues']['request']>>
+    cancel: ReturnType<typeof vi.fn<Api['reissues']['cancel']>>
+    list: ReturnType<typeof vi.fn<Api['reissues']['list']>>
+  }
 }
 
 /** An Api whose methods are spies; pass `rows` for a book, or replace an implementation. */
@@ -113,5 +118,11 @@ export function createFakeApi({
       })),
     },
     sync: { status: vi.fn(async () => SYNCED), run: vi.fn(async () => SYNCED) },
+    // No screen sends reissues yet; a test that needs them supplies an implementation.
+    reissues: {
+      request: vi.fn<Api['reissues']['request']>(() => Promise.reject(new Error('not faked'))),
+      cancel: vi.fn<Api['reissues']['cancel']>(() => Promise.reject(new Error('not faked'))),
+      list: vi.fn<Api['reissues']['list']>(async () => ({ items: [], pending: 0, total: 0 })),
+    },
   }
 }

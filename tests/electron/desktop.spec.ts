@@ -39,7 +39,7 @@ test.describe('desktop app (needs the Electron binary)', () => {
       const areas = await window.evaluate(() =>
         Object.keys((window as unknown as { renewalDesk: object }).renewalDesk).sort(),
       )
-      expect(areas).toEqual(['app', 'contracts', 'insurer'])
+      expect(areas).toEqual(['app', 'contracts', 'insurer', 'reissues', 'sync'])
       expect(window.url()).toMatch(/^app:\/\/renderer\//)
     } finally {
       await app.close()

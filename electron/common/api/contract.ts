@@ -2,7 +2,9 @@ import { z } from 'zod'
 import { InsurerRuleSet, URGENCY_BUCKETS } from '../domain/insurer-rules'
 import {
   Flow,
+  OutboxState,
   ProcedureScreen,
+  ReissueKind,
   RenewalChannel,
   RenewalStatus,
   RenewalStep,
@@ -174,6 +176,34 @@ export const SyncStatus = z.object({
 })
 export type SyncStatus = z.infer<typeof SyncStatus>
 
+export const RequestReissueInput = z
+  .object({
+    contractId: z.number().int().positive(),
+    kind: ReissueKind,
+    /** Required and recorded: why staff asked (shown in the audit trail). */
+    reason: z.string().trim().min(1, REQUIRED).max(500),
+    /** Correct the client's address first, then send to it. */
+    correctedEmail: z.email('メールアドレスの形式ではありません / not an email address').optional(),
+    /** The signed-in staff member. */
+    requestedBy: z.string().min(1),
+  })
+  .strict()
+
+export const OutboxItem = z.object({
+  id: z.number().int(),
+  contractId: z.number().int(),
+  policyNumber: z.string(),
+  kind: ReissueKind,
+  state: OutboxState,
+  attempts: z.number().int(),
+  requestedAt: z.string(),
+  nextAttemptAt: z.string().nullable(),
+  emailCorrected: z.boolean(),
+  lastErrorCode: z.string().nullable(),
+  lastErrorMessage: z.string().nullable(),
+})
+export type OutboxItem = z.infer<typeof OutboxItem>
+
 export const apiContract = {
   'app:info': { input: NoInput, output: AppInfo },
   'contracts:list': { input: ListContractsInput, output: ContractPage },
@@ -182,6 +212,27 @@ export const apiContract = {
   'sync:status': { input: NoInput, output: SyncStatus },
   /** Starts a cycle now (or joins the running one) and answers at once with the status. */
   'sync:run': { input: NoInput, output: SyncStatus },
+  /** Answers only once the request, its audit entry and timeline entry are committed. */
+  'reissues:request': { input: RequestReissueInput, output: OutboxItem },
+  'reissues:cancel': {
+    input: z
+      .object({ outboxId: z.number().int().positive(), cancelledBy: z.string().min(1) })
+      .strict(),
+    output: z.object({ outboxId: z.number().int() }),
+  },
+  'reissues:list': {
+    input: z
+      .object({
+        contractId: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
+    output: z.object({
+      items: z.array(OutboxItem),
+      pending: z.number().int(),
+      total: z.number().int(),
+    }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type ApiContract = typeof apiContract

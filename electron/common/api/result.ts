@@ -11,6 +11,9 @@ export const ERROR_CODES = [
   'not_found',
   'invalid_output',
   'internal',
+  // A staff request refused by a business rule (duplicate, wrong flow, already sent…);
+  // the message says which and what to do.
+  'request_refused',
   // The OS credential store (Keychain, DPAPI, libsecret) cannot be used on this machine.
   'secret_storage_unavailable',
   // Raised by the renderer's transport when the backend does not answer at all.

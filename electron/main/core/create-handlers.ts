@@ -1,17 +1,17 @@
-import type { Kysely } from 'kysely'
 import type { Handlers } from '../../common/api/contract'
 import { schemaVersion } from '../../../db/migrate'
 import { countLiveContracts } from '../../../db/queries/contracts'
 import { listInsurers, ruleSetOf } from '../../../db/queries/insurers'
-import type { Database } from '../../../db/schema'
+import type { DatabaseHandle } from '../../../db/connection'
 import { listContractPage } from './contracts/list-contracts'
+import { reissueHandlers } from './outbox/reissue-handlers'
 import { configureInsurer } from './connection/configure-insurer'
 import { checkInsurers, type InsurerConnection } from './connection/insurer-status'
 import type { SecretStore } from './insurer/settings'
 import type { SyncController } from './scheduler/sync-controller'
 
 export interface CoreDeps {
-  db: Kysely<Database>
+  database: DatabaseHandle
   /** Every rule that depends on time asks this clock, so tests can pin it. */
   now: () => Date
   version: string
@@ -23,13 +23,14 @@ export interface CoreDeps {
 
 /** The backend behind the contract: plain Node, no Electron, no HTTP. */
 export function createHandlers({
-  db,
+  database,
   now,
   version,
   connections,
   secrets,
   sync,
 }: CoreDeps): Handlers {
+  const { db } = database
   return {
     'app:info': async () => {
       const [insurers, contractCount, schema] = await Promise.all([
@@ -62,6 +63,7 @@ export function createHandlers({
       )
     },
     'insurer:configure': (input) => configureInsurer(db, secrets, input, now()),
+    ...reissueHandlers(database, now),
     'sync:status': () => sync.status(),
     'sync:run': () => {
       sync.runNow()

@@ -113,7 +113,7 @@ export async function startCore(options: StartCoreOptions): Promise<RunningCore>
     insurers,
     sync,
     handlers: createHandlers({
-      db: database.db,
+      database,
       now,
       version: options.version,
       connections: insurers.connections,

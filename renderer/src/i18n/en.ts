@@ -144,6 +144,7 @@ export const en: Messages = {
       'Something went wrong inside the app. Retry; if it continues, restart the app and contact your administrator.',
     backend_unreachable:
       'Cannot reach the app’s data service. Check that the app is running, then retry.',
+    request_refused: 'This request was refused; see the reason.',
     secret_storage_unavailable:
       'The credentials could not be saved because this PC’s OS credential store (Windows Credential Manager / macOS Keychain) is unavailable. Ask your administrator.',
   },
