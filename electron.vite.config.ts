@@ -22,7 +22,7 @@ export default defineConfig({
       rollupOptions: {
         input: { index: resolve('electron/preload/index.ts') },
         external: ['electron'],
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },
