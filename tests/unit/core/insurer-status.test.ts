@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkInsurers } from '../../../electron/main/core/connection/insurer-status'
+import { InsurerError } from '../../../electron/main/core/insurer/errors'
 
 const now = () => new Date('2026-11-23T19:30:00Z') // 04:30 JST
 
@@ -12,8 +13,8 @@ const insurers = [
 
 describe('checkInsurers', () => {
   it('reports each insurer in words the UI can show, without credentials', async () => {
-    const closed = Object.assign(new Error('closed'), {
-      kind: 'site_closed',
+    const closed = new InsurerError('site_closed', {
+      operation: 'ping',
       reopensAt: new Date('2026-11-23T21:00:00Z'),
     })
     const status = await checkInsurers(
@@ -29,7 +30,7 @@ describe('checkInsurers', () => {
           insurerId: 'c',
           baseUrl: 'https://user:pw@api.example',
           adapter: {
-            ping: () => Promise.reject(Object.assign(new Error('x'), { kind: 'offline' })),
+            ping: () => Promise.reject(new InsurerError('offline', { operation: 'ping' })),
           },
         },
       ],

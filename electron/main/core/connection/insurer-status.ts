@@ -1,5 +1,6 @@
 import type { InsurerStatus } from '../../../common/api/contract'
 import { toJstIso } from '../../../common/domain/japan-time'
+import { isInsurerError } from '../insurer/errors'
 
 /** The slice of an insurer adapter the status check needs. */
 export interface Pingable {
@@ -14,13 +15,12 @@ export interface InsurerConnection {
 
 type State = InsurerStatus['insurers'][number]['state']
 
-/** Maps a failed ping to what the status bar says; kinds come from the insurer client. */
+/** Maps a failed ping to what the status bar says, by the insurer client's error kind. */
 function stateOf(error: unknown): { state: State; reopensAt: Date | null } {
-  const kind = (error as { kind?: unknown } | null)?.kind
-  const reopensAt = (error as { reopensAt?: unknown } | null)?.reopensAt
-  switch (kind) {
+  if (!isInsurerError(error)) return { state: 'error', reopensAt: null }
+  switch (error.kind) {
     case 'site_closed':
-      return { state: 'site_closed', reopensAt: reopensAt instanceof Date ? reopensAt : null }
+      return { state: 'site_closed', reopensAt: error.reopensAt ?? null }
     case 'offline':
     case 'outcome_unknown':
       return { state: 'offline', reopensAt: null }

@@ -52,6 +52,24 @@ function outcomeOf(error: unknown): CycleOutcome {
   return { kind: 'failed' }
 }
 
+/** One word for the UI: running beats the last outcome; before any cycle, the stored state. */
+function statusState(s: {
+  running: boolean
+  hasTargets: boolean
+  lastOutcome: CycleOutcome | null
+  everySynced: boolean
+}): SyncStatus['state'] {
+  if (s.running) return 'syncing'
+  if (!s.hasTargets || !s.lastOutcome) return s.everySynced ? 'idle' : 'never'
+  const byOutcome = {
+    ok: 'idle',
+    site_closed: 'site_closed',
+    offline: 'offline',
+    failed: 'error',
+  } as const
+  return byOutcome[s.lastOutcome.kind]
+}
+
 /**
  * Coordinates the outbox and the sync engine on a schedule: drain first (a staff action
  * should not wait behind a long sync), then sync each insurer. Failures are recorded by the
@@ -111,19 +129,12 @@ export function createSyncController(deps: {
       const successes = rows.map((r) => r.last_success_at)
       const everySynced = rows.length > 0 && successes.every((s) => s !== null)
       const failing = rows.find((r) => r.last_error_code !== null)
-      const state: SyncStatus['state'] = running
-        ? 'syncing'
-        : deps.targets.length === 0 || !lastOutcome
-          ? everySynced
-            ? 'idle'
-            : 'never'
-          : lastOutcome.kind === 'ok'
-            ? 'idle'
-            : lastOutcome.kind === 'site_closed'
-              ? 'site_closed'
-              : lastOutcome.kind === 'offline'
-                ? 'offline'
-                : 'error'
+      const state = statusState({
+        running,
+        hasTargets: deps.targets.length > 0,
+        lastOutcome,
+        everySynced,
+      })
       return {
         state,
         phase: running ? (progress?.phase ?? null) : null,
