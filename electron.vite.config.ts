@@ -10,6 +10,8 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           // A separate program started as a child process, never imported by the app.
           'demo-insurer': resolve('demo-insurer/main.ts'),
+          // The sync worker thread (started by the core with new Worker()).
+          'sync-worker': resolve('electron/main/core/sync-worker/worker-entry.ts'),
         },
       },
     },

@@ -1,5 +1,13 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely'
 import type { Database } from './schema'
 
 export interface OpenDatabaseOptions {
@@ -20,7 +28,30 @@ export interface DatabaseHandle {
 }
 
 /**
- * Opens the one writer connection with explicit pragmas (after Signal's Server.node.ts):
+ * Kysely opens transactions with a plain (deferred) BEGIN. With the sync worker's connection
+ * writing beside this one, a deferred transaction that reads and then writes fails at once
+ * with SQLITE_BUSY when the other connection committed in between (busy_timeout cannot help
+ * there). BEGIN IMMEDIATE takes the write lock first, waiting its turn under busy_timeout.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig
+  constructor(config: SqliteDialectConfig) {
+    super(config)
+    this.#config = config
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config)
+  }
+}
+
+/**
+ * Opens a connection with explicit pragmas (after Signal's Server.node.ts):
  * - WAL: readers never block the writer, and a crash never leaves a half-written page.
  * - synchronous=FULL: every commit is fsynced. NORMAL would be faster but can lose the last
  *   commits on a power cut, and the reissue outbox promises staff that a queued request
@@ -42,7 +73,7 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   // SQLite's advice for long-lived connections: refresh stale planner statistics at open,
   // bounded in cost (0x10002 = analysis limit, and only where it is needed).
   sqlite.pragma('optimize = 0x10002')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) })
   let closed = false
   return {
     db,

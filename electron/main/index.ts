@@ -50,6 +50,7 @@ async function start(): Promise<void> {
       join(app.getPath('userData'), 'secrets.json'),
     ),
     demoInsurerLauncher: utilityDemoInsurerLauncher(join(mainDir, 'demo-insurer.js')),
+    syncWorkerScript: join(mainDir, 'sync-worker.js'),
   })
   const trustedOrigins = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl) ?? ''] : [])]
   registerContract(core.handlers, trustedOrigins)

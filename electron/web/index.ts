@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     // No OS secret store outside Electron: a real insurer's secret cannot be kept here, so
     // the web host connects to real insurers only while its process lives (tests, previews).
     secrets: createMemorySecretStore(),
+    syncWorkerScript: resolve(root, 'out/main/sync-worker.js'),
     demoInsurerLauncher: values['no-demo-insurer']
       ? null
       : nodeDemoInsurerLauncher(resolve(root, 'out/main/demo-insurer.js')),

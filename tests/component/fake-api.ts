@@ -43,6 +43,7 @@ export const SYNCED: SyncStatus = {
   pendingOutbox: 0,
   lastErrorCode: null,
   lastErrorMessage: null,
+  intervalMinutes: 5,
 }
 
 export const DEMO_INFO: AppInfo = {
@@ -84,6 +85,7 @@ export type FakeApi = {
   sync: {
     status: ReturnType<typeof vi.fn<Api['sync']['status']>>
     run: ReturnType<typeof vi.fn<Api['sync']['run']>>
+    configure: ReturnType<typeof vi.fn<Api['sync']['configure']>>
   }
   reissues: {
     request: ReturnType<typeof vi.fn<Api['reissues']['request']>>
@@ -117,7 +119,14 @@ export function createFakeApi({
         restartRequired: true,
       })),
     },
-    sync: { status: vi.fn(async () => SYNCED), run: vi.fn(async () => SYNCED) },
+    sync: {
+      status: vi.fn(async () => SYNCED),
+      run: vi.fn(async () => SYNCED),
+      configure: vi.fn<Api['sync']['configure']>(async (input) => ({
+        ...SYNCED,
+        intervalMinutes: input.intervalMinutes,
+      })),
+    },
     // No screen sends reissues yet; a test that needs them supplies an implementation.
     reissues: {
       request: vi.fn<Api['reissues']['request']>(() => Promise.reject(new Error('not faked'))),

@@ -20,6 +20,24 @@ describe('sync status in the UI', () => {
     expect(screen.queryByTestId('offline-banner')).toBeNull()
   })
 
+  it('lets staff choose how often the app syncs, from the indicator', async () => {
+    const api = createFakeApi()
+    render(<SyncIndicator />, { api })
+    const opener = await screen.findByRole('button', { name: /同期の詳細と設定/ })
+    fireEvent.click(opener)
+    expect(await screen.findByText('次回の自動同期 10:05')).toBeTruthy()
+    // The input and its option list both carry the label; the input is the one to operate.
+    const select = screen
+      .getAllByLabelText('自動同期の間隔')
+      .find((e): e is HTMLInputElement => e instanceof HTMLInputElement)
+    if (!select) throw new Error('no interval input')
+    expect(select.value).toBe('5分ごと')
+    fireEvent.click(select)
+    fireEvent.click(await screen.findByRole('option', { name: '15分ごと' }))
+    await waitFor(() => expect(api.sync.configure).toHaveBeenCalledWith({ intervalMinutes: 15 }))
+    await waitFor(() => expect(select.value).toBe('15分ごと'))
+  })
+
   it('tells staff they are offline, how old the data is, and that reissues wait', async () => {
     const api = createFakeApi()
     api.sync.status.mockResolvedValue({

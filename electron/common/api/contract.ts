@@ -173,8 +173,24 @@ export const SyncStatus = z.object({
   /** Machine code of the last failure (the UI words it), and the core's own words. */
   lastErrorCode: z.string().nullable(),
   lastErrorMessage: z.string().nullable(),
+  /** How often the app syncs on its own (staff can change it). */
+  intervalMinutes: z.number().int(),
 })
 export type SyncStatus = z.infer<typeof SyncStatus>
+
+/** Choices offered for the automatic sync; the insurer's rate limits make < 1 min unwise. */
+export const SYNC_INTERVAL_MINUTES = [1, 5, 10, 15, 30, 60] as const
+
+export const ConfigureSyncInput = z
+  .object({
+    intervalMinutes: z
+      .number()
+      .int()
+      .refine((m) => (SYNC_INTERVAL_MINUTES as readonly number[]).includes(m), {
+        message: `${SYNC_INTERVAL_MINUTES.join(', ')} 分から選んでください / choose one of ${SYNC_INTERVAL_MINUTES.join(', ')} minutes`,
+      }),
+  })
+  .strict()
 
 export const RequestReissueInput = z
   .object({
@@ -212,6 +228,8 @@ export const apiContract = {
   'sync:status': { input: NoInput, output: SyncStatus },
   /** Starts a cycle now (or joins the running one) and answers at once with the status. */
   'sync:run': { input: NoInput, output: SyncStatus },
+  /** Sets the automatic sync interval (kept across restarts) and answers with the status. */
+  'sync:configure': { input: ConfigureSyncInput, output: SyncStatus },
   /** Answers only once the request, its audit entry and timeline entry are committed. */
   'reissues:request': { input: RequestReissueInput, output: OutboxItem },
   'reissues:cancel': {

@@ -18,7 +18,7 @@ export interface CoreDeps {
   /** One per insurer the app can reach (the demo insurer when none is configured). */
   connections: ReadonlyArray<InsurerConnection>
   secrets: SecretStore
-  sync: Pick<SyncController, 'status' | 'runNow'>
+  sync: Pick<SyncController, 'status' | 'runNow' | 'configure'>
 }
 
 /** The backend behind the contract: plain Node, no Electron, no HTTP. */
@@ -65,6 +65,7 @@ export function createHandlers({
     'insurer:configure': (input) => configureInsurer(db, secrets, input, now()),
     ...reissueHandlers(database, now),
     'sync:status': () => sync.status(),
+    'sync:configure': ({ intervalMinutes }) => sync.configure(intervalMinutes),
     'sync:run': () => {
       sync.runNow()
       return sync.status()

@@ -9,11 +9,9 @@ import { createHandlers } from './create-handlers'
 import { fillEmptyInstall } from './demo/first-start'
 import { createMemorySecretStore, type SecretStore } from './insurer/settings'
 import { createLogger } from './logger'
-import { drainOutbox } from './outbox/drain-outbox'
-import { recoverOutbox } from './outbox/recover-outbox'
-import { reconcileAcceptedReissues } from './outbox/settle-reissue'
+import { createInProcessCycleSteps, type CycleSteps } from './scheduler/cycle-steps'
 import { createSyncController, type SyncController } from './scheduler/sync-controller'
-import { syncInsurer } from './sync/sync-insurer'
+import { createWorkerCycleSteps } from './sync-worker/worker-cycle-steps'
 
 const log = createLogger('start-core')
 
@@ -30,6 +28,12 @@ export interface StartCoreOptions {
   demoInsurerLauncher?: ProcessLauncher | null
   /** Sync every 5 minutes by default. */
   syncIntervalMs?: number
+  /**
+   * The sync worker's script (out/main/sync-worker.js, or its .ts source under tsx): sync and
+   * outbox draining then run on their own thread and connection, so the window never waits
+   * on them. Without it they run on this thread (CLI, tests, an in-memory database).
+   */
+  syncWorkerScript?: string
   /**
    * The instant an empty install's demo book (and the demo insurer's simulated clock) starts
    * at; default now. Tests and previews pin it so the demo insurer is not in its nightly
@@ -85,27 +89,10 @@ export async function startCore(options: StartCoreOptions): Promise<RunningCore>
   })
   const sync = createSyncController({
     database,
-    targets: insurers.connections,
+    insurerIds: insurers.connections.map((c) => c.insurerId),
     now,
     intervalMs: options.syncIntervalMs,
-    steps: {
-      recover: async () => void (await recoverOutbox(database, now().getTime())),
-      drainOutbox: async (adapterFor) => {
-        await drainOutbox({ database, adapterFor, now: () => now().getTime() })
-        // A completion event can arrive before the drain stored the remote id (lost answer,
-        // later resend): ask the insurer about accepted rows that have waited long.
-        await reconcileAcceptedReissues({ database, adapterFor, now: () => now().getTime() })
-      },
-      syncInsurer: async (target, onProgress) =>
-        void (await syncInsurer({
-          database,
-          insurerId: target.insurerId,
-          adapter: target.adapter,
-          now,
-          onProgress,
-          ...(target.acceptPolicy ? { acceptPolicy: target.acceptPolicy } : {}),
-        })),
-    },
+    steps: cycleSteps(options, database, insurers, now),
   })
   await sync.start()
   return {
@@ -121,9 +108,28 @@ export async function startCore(options: StartCoreOptions): Promise<RunningCore>
       sync,
     }),
     close: async () => {
-      sync.stop()
+      await sync.stop()
       insurers.stop()
       await database.close()
     },
   }
+}
+
+function cycleSteps(
+  options: StartCoreOptions,
+  database: DatabaseHandle,
+  insurers: InsurerConnections,
+  now: () => Date,
+): CycleSteps {
+  if (options.syncWorkerScript && options.databasePath !== ':memory:') {
+    return createWorkerCycleSteps(options.syncWorkerScript, {
+      databasePath: options.databasePath,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      targets: insurers.connections.map((c) => ({
+        settings: c.settings,
+        ...(c.policySeries ? { policySeries: c.policySeries } : {}),
+      })),
+    })
+  }
+  return createInProcessCycleSteps({ database, targets: insurers.connections, now })
 }

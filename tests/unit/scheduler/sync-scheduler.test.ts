@@ -46,6 +46,27 @@ describe('sync scheduler', () => {
     expect(time.pending()).toEqual([])
   })
 
+  it('applies a new interval to the wait in progress, but not to a closure wait', async () => {
+    const time = manualTime()
+    let outcome: CycleOutcome = { kind: 'ok' }
+    const s = createSyncScheduler({ runCycle: async () => outcome, intervalMs: 300_000, ...time })
+    s.start()
+    await new Promise((r) => setImmediate(r))
+    s.setIntervalMs(15 * 60_000)
+    expect(time.pending()).toEqual([15 * 60_000])
+    expect(s.state().intervalMs).toBe(15 * 60_000)
+    outcome = {
+      kind: 'site_closed',
+      reopensAt: new Date(time.now().getTime() + 7_200_000 + 900_000),
+    }
+    await time.advanceToNext()
+    expect(time.pending()).toEqual([7_200_000])
+    s.setIntervalMs(60_000)
+    // Still waiting for the reopening, not polling the closed site every minute.
+    expect(time.pending()).toEqual([7_200_000])
+    s.stop()
+  })
+
   it('waits for the site to reopen instead of polling during the closure', async () => {
     const time = manualTime(Date.parse('2026-11-24T04:30:00+09:00'))
     const s = createSyncScheduler({

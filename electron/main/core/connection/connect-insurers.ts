@@ -3,10 +3,11 @@ import { DEMO_INSURERS } from '../../../../demo-data/reference'
 import type { Database } from '../../../../db/schema'
 import { listInsurers, ruleSetOf, type InsurerRow } from '../../../../db/queries/insurers'
 import { DEMO_BOOK_SETTING, type DemoBook } from '../demo/seed-demo'
-import type { InsurerAdapter } from '../insurer/adapter'
+import type { InsurerAdapter, InsurerConnectionSettings } from '../insurer/adapter'
 import { createHttpInsurerClient } from '../insurer/http-client'
 import { loadConnectionSettings, type SecretStore } from '../insurer/settings'
 import { createLogger } from '../logger'
+import { acceptPolicySeries } from '../sync-worker/protocol'
 import { launchDemoInsurer, type ProcessLauncher } from './demo-insurer-process'
 import type { InsurerConnection } from './insurer-status'
 
@@ -14,6 +15,10 @@ const log = createLogger('connect-insurers')
 
 export interface ConnectedInsurer extends InsurerConnection {
   adapter: InsurerAdapter
+  /** What the adapter was built from: the sync worker builds its own client from it. */
+  settings: InsurerConnectionSettings
+  /** The demo insurer's policy series: one endpoint serves both demo insurer rows. */
+  policySeries?: string
   acceptPolicy?: (policyNumber: string) => boolean
 }
 
@@ -66,6 +71,7 @@ export async function connectInsurers(deps: {
       connections.push({
         insurerId: row.id,
         baseUrl: settings.baseUrl,
+        settings,
         adapter: createHttpInsurerClient(settings),
       })
     } catch (error) {
@@ -84,21 +90,20 @@ export async function connectInsurers(deps: {
     startAt: book?.now ?? Date.now(),
   })
   for (const row of insurers.filter((i) => i.is_demo === 1)) {
-    const adapter = createHttpInsurerClient({
+    const settings = {
       insurerId: row.id,
       baseUrl: demo.url,
       clientId: demo.clientId,
       clientSecret: demo.clientSecret,
-    })
+    }
     // One demo endpoint serves both demo insurers; each keeps its own policy series.
     const series = DEMO_INSURERS.find((d) => d.id === row.id)?.policySeries
     connections.push({
       insurerId: row.id,
       baseUrl: demo.url,
-      adapter,
-      ...(series
-        ? { acceptPolicy: (policyNumber: string) => policyNumber.startsWith(series) }
-        : {}),
+      settings,
+      adapter: createHttpInsurerClient(settings),
+      ...(series ? { policySeries: series, acceptPolicy: acceptPolicySeries(series) } : {}),
     })
   }
   return { connections, demo: { url: demo.url }, stop: demo.stop }

@@ -1,40 +1,21 @@
 import type { SyncStatus } from '../../../common/api/contract'
 import { toJstIso } from '../../../common/domain/japan-time'
 import type { DatabaseHandle } from '../../../../db/connection'
-import type { InsurerAdapter } from '../insurer/adapter'
 import { isInsurerError } from '../insurer/errors'
 import { createLogger } from '../logger'
+import type { CycleProgress, CycleSteps } from './cycle-steps'
 import { createSyncScheduler, type CycleOutcome, type SyncScheduler } from './sync-scheduler'
 
 const log = createLogger('sync-controller')
-
-export interface SyncTarget {
-  insurerId: string
-  adapter: InsurerAdapter
-  /** When one endpoint serves several insurer rows (the demo insurer): which contracts are ours. */
-  acceptPolicy?: (policyNumber: string) => boolean
-}
-
-export interface SyncProgress {
-  phase: 'snapshot' | 'changes'
-  done: number
-  total: number | null
-  etaMs: number | null
-}
-
-/** The steps of one cycle, injected so the controller stays a thin coordinator. */
-export interface CycleSteps {
-  /** Once at start: finish what a crash interrupted (e.g. outbox rows left 'sending'). */
-  recover(): Promise<void>
-  drainOutbox(adapterFor: (insurerId: string) => InsurerAdapter | undefined): Promise<void>
-  syncInsurer(target: SyncTarget, onProgress: (progress: SyncProgress) => void): Promise<void>
-}
 
 export interface SyncController {
   start(): Promise<void>
   runNow(): void
   status(): Promise<SyncStatus>
-  stop(): void
+  /** Staff's choice of the automatic interval: stored, and applied without a restart. */
+  configure(intervalMinutes: number): Promise<SyncStatus>
+  /** Stops scheduling and frees the steps (the sync worker). */
+  stop(): Promise<void>
 }
 
 /** Worst outcome across insurers decides when the next cycle runs. */
@@ -77,24 +58,25 @@ function statusState(s: {
  */
 export function createSyncController(deps: {
   database: DatabaseHandle
-  targets: ReadonlyArray<SyncTarget>
+  /** The insurers this app syncs, in order. */
+  insurerIds: ReadonlyArray<string>
   steps: CycleSteps
   now: () => Date
+  /** A fixed interval (tests, benchmarks); otherwise the stored setting, else 5 minutes. */
   intervalMs?: number
 }): SyncController {
-  let progress: SyncProgress | null = null
-  const byId = new Map(deps.targets.map((t) => [t.insurerId, t.adapter]))
+  let progress: CycleProgress | null = null
 
   const runCycle = async (): Promise<CycleOutcome> => {
     let outcome: CycleOutcome = { kind: 'ok' }
     try {
-      await deps.steps.drainOutbox((id) => byId.get(id))
+      await deps.steps.drainOutbox()
     } catch (error) {
       log.warn('outbox drain failed', { error: error instanceof Error ? error.name : 'unknown' })
     }
-    for (const target of deps.targets) {
+    for (const insurerId of deps.insurerIds) {
       try {
-        await deps.steps.syncInsurer(target, (p) => (progress = p))
+        await deps.steps.syncInsurer(insurerId, (p) => (progress = p))
       } catch (error) {
         outcome = worst(outcome, outcomeOf(error))
       } finally {
@@ -110,13 +92,29 @@ export function createSyncController(deps: {
     intervalMs: deps.intervalMs,
   })
 
-  return {
+  const controller: SyncController = {
     async start() {
+      if (deps.intervalMs === undefined) {
+        const stored = await readIntervalMinutes(deps.database)
+        if (stored !== null) scheduler.setIntervalMs(stored * 60_000)
+      }
       await deps.steps.recover()
-      if (deps.targets.length > 0) scheduler.start()
+      if (deps.insurerIds.length > 0) scheduler.start()
     },
     runNow: () => void scheduler.runNow(),
-    stop: () => scheduler.stop(),
+    async configure(intervalMinutes) {
+      await deps.database.db
+        .insertInto('app_settings')
+        .values({ key: SYNC_INTERVAL_SETTING, value: String(intervalMinutes) })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(intervalMinutes) }))
+        .execute()
+      scheduler.setIntervalMs(intervalMinutes * 60_000)
+      return controller.status()
+    },
+    stop: async () => {
+      scheduler.stop()
+      await deps.steps.close()
+    },
     async status() {
       const { db } = deps.database
       const rows = await db.selectFrom('sync_state').selectAll().execute()
@@ -125,13 +123,13 @@ export function createSyncController(deps: {
         .where('state', 'in', ['queued', 'sending', 'outcome_unknown'])
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
-      const { running, nextRunAt, lastOutcome } = scheduler.state()
+      const { running, nextRunAt, lastOutcome, intervalMs } = scheduler.state()
       const successes = rows.map((r) => r.last_success_at)
       const everySynced = rows.length > 0 && successes.every((s) => s !== null)
       const failing = rows.find((r) => r.last_error_code !== null)
       const state = statusState({
         running,
-        hasTargets: deps.targets.length > 0,
+        hasTargets: deps.insurerIds.length > 0,
         lastOutcome,
         everySynced,
       })
@@ -148,7 +146,23 @@ export function createSyncController(deps: {
         pendingOutbox: Number(pending.n),
         lastErrorCode: state === 'idle' ? null : (failing?.last_error_code ?? null),
         lastErrorMessage: state === 'idle' ? null : (failing?.last_error_message ?? null),
+        intervalMinutes: Math.round(intervalMs / 60_000),
       }
     },
   }
+  return controller
+}
+
+/** app_settings key of the automatic sync interval, in minutes. */
+export const SYNC_INTERVAL_SETTING = 'sync_interval_minutes'
+
+async function readIntervalMinutes(database: DatabaseHandle): Promise<number | null> {
+  const row = await database.db
+    .selectFrom('app_settings')
+    .select('value')
+    .where('key', '=', SYNC_INTERVAL_SETTING)
+    .executeTakeFirst()
+  const minutes = row ? Number(row.value) : NaN
+  // A hand-edited or corrupt value falls back to the default rather than stopping sync.
+  return Number.isInteger(minutes) && minutes >= 1 && minutes <= 24 * 60 ? minutes : null
 }

@@ -25,6 +25,7 @@ export interface SchedulerState {
   running: boolean
   nextRunAt: Date | null
   lastOutcome: CycleOutcome | null
+  intervalMs: number
 }
 
 export interface SyncScheduler {
@@ -32,6 +33,8 @@ export interface SyncScheduler {
   /** On demand: runs now (or joins the cycle already running). */
   runNow(): Promise<CycleOutcome>
   state(): SchedulerState
+  /** Takes effect at once when the scheduler is simply waiting for its next regular run. */
+  setIntervalMs(ms: number): void
   stop(): void
 }
 
@@ -41,6 +44,8 @@ const realTimer = (fn: () => void, ms: number) => {
   return { cancel: () => clearTimeout(handle) }
 }
 
+export const DEFAULT_SYNC_INTERVAL_MS = 5 * 60_000
+
 /**
  * Runs sync cycles every intervalMs and on demand. While the insurer's site is closed it
  * waits until the reopening instant instead of polling; after an outage it retries with a
@@ -48,7 +53,7 @@ const realTimer = (fn: () => void, ms: number) => {
  * time: an on-demand run during a scheduled one joins it.
  */
 export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
-  const intervalMs = deps.intervalMs ?? 5 * 60_000
+  let intervalMs = deps.intervalMs ?? DEFAULT_SYNC_INTERVAL_MS
   const offlineRetryMs = deps.offlineRetryMs ?? 30_000
   const setTimer = deps.setTimer ?? realTimer
   let timer: { cancel(): void } | null = null
@@ -105,7 +110,14 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
       void runNow()
     },
     runNow,
-    state: () => ({ running: current !== null, nextRunAt, lastOutcome }),
+    state: () => ({ running: current !== null, nextRunAt, lastOutcome, intervalMs }),
+    setIntervalMs(ms) {
+      intervalMs = ms
+      // A wait for the site to reopen or an outage backoff keeps its own timing; a regular
+      // wait is restarted with the new interval.
+      const waitingNormally = !stopped && current === null && lastOutcome?.kind === 'ok'
+      if (waitingNormally) schedule(intervalMs)
+    },
     stop() {
       stopped = true
       timer?.cancel()

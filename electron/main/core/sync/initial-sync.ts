@@ -33,11 +33,14 @@ export async function runInitialSync(
   // snapshot only halved its write time at 100k contracts (durability is unchanged: that is
   // `synchronous`). Per connection, restored afterwards, like seed-demo's cache_size.
   const checkpointPages = Number(run.sqlite.pragma('wal_autocheckpoint', { simple: true }))
+  const synchronous = Number(run.sqlite.pragma('synchronous', { simple: true }))
+  run.sqlite.pragma('synchronous = NORMAL')
   run.sqlite.pragma(`wal_autocheckpoint = ${SNAPSHOT_WAL_AUTOCHECKPOINT}`)
   try {
     return await snapshotPages(run, options)
   } finally {
     run.sqlite.pragma(`wal_autocheckpoint = ${checkpointPages}`)
+    run.sqlite.pragma(`synchronous = ${synchronous}`)
   }
 }
 

@@ -81,7 +81,7 @@ export function createSyncRun(options: SyncRunOptions): SyncRun {
     transaction(fn) {
       const start = performance.now()
       try {
-        return sqlite.transaction(fn)()
+        return sqlite.transaction(fn).immediate()
       } finally {
         counters.longestTransactionMs = Math.max(
           counters.longestTransactionMs,

@@ -35,3 +35,12 @@ export function useRunSync() {
     queryClient.setQueryData(['sync', 'status'], status)
   }
 }
+
+export function useConfigureSync() {
+  const api = useApi()
+  const queryClient = useQueryClient()
+  return async (intervalMinutes: number) => {
+    const status = await api.sync.configure({ intervalMinutes })
+    queryClient.setQueryData(['sync', 'status'], status)
+  }
+}
