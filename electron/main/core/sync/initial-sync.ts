@@ -29,9 +29,11 @@ export async function runInitialSync(
   options: InitialSyncOptions = {},
 ): Promise<{ complete: boolean }> {
   // Small page transactions dirty random index pages (plate, kana, maturity); checkpointing
-  // after every ~4 MiB of WAL copied the same pages over and over. A larger threshold for the
-  // snapshot only halved its write time at 100k contracts (durability is unchanged: that is
-  // `synchronous`). Per connection, restored afterwards, like seed-demo's cache_size.
+  // after every ~4 MiB of WAL copied the same pages over and over, so the snapshot raises the
+  // threshold. It also commits with synchronous=NORMAL: in WAL mode a commit is still atomic
+  // (a page and its resume point land together or not at all), and a power cut can only
+  // lose the last pages, which the resumed snapshot fetches again. The change feed and the
+  // outbox keep FULL. Per connection, restored afterwards, like seed-demo's cache_size.
   const checkpointPages = Number(run.sqlite.pragma('wal_autocheckpoint', { simple: true }))
   const synchronous = Number(run.sqlite.pragma('synchronous', { simple: true }))
   run.sqlite.pragma('synchronous = NORMAL')
