@@ -1,12 +1,15 @@
-import { vi } from 'vitest'
+import { type Mock, vi } from 'vitest'
 import { SEED_RULE_SET } from '../../electron/common/domain/insurer-rules'
 import type { Api } from '../../renderer/src/api/client'
-import type {
-  AppInfo,
-  ContractListRow,
-  ContractPage,
-  ListContractsInput,
-  SyncStatus,
+import {
+  apiContract,
+  type AppInfo,
+  type ContractListRow,
+  type ContractPage,
+  type ListContractsInput,
+  type Session,
+  type StaffMember,
+  type SyncStatus,
 } from '../../electron/common/api/contract'
 
 /** A plausible row; tests override only what they look at. */
@@ -75,63 +78,80 @@ export function pageOf(rows: readonly ContractListRow[], input: ListContractsInp
   return { rows: sorted.slice(offset, offset + limit), total: rows.length, offset }
 }
 
+/** Every method of the Api as a spy: typed by the contract, so a new channel is here at once. */
 export type FakeApi = {
-  app: { info: ReturnType<typeof vi.fn<Api['app']['info']>> }
-  contracts: { list: ReturnType<typeof vi.fn<Api['contracts']['list']>> }
-  insurer: {
-    status: ReturnType<typeof vi.fn<Api['insurer']['status']>>
-    configure: ReturnType<typeof vi.fn<Api['insurer']['configure']>>
+  [Area in keyof Api]: {
+    [Method in keyof Api[Area]]: Api[Area][Method] extends (...args: infer A) => infer R
+      ? Mock<(...args: A) => R>
+      : never
   }
-  sync: {
-    status: ReturnType<typeof vi.fn<Api['sync']['status']>>
-    run: ReturnType<typeof vi.fn<Api['sync']['run']>>
-    configure: ReturnType<typeof vi.fn<Api['sync']['configure']>>
+}
+
+/** The staff member a test signs in as, and a colleague in the same branch. */
+export const STAFF: StaffMember = {
+  id: 'st-001',
+  name: '佐藤 一郎',
+  nameKana: 'サトウ イチロウ',
+  branchId: 'br-01',
+  branchName: '本店',
+  role: 'staff',
+}
+export const MANAGER: StaffMember = { ...STAFF, id: 'st-090', name: '田中 部長', role: 'manager' }
+
+/**
+ * Methods a test did not fake reject, saying which: a screen that calls something unexpected
+ * fails loudly instead of hanging on an unanswered query.
+ */
+function unfaked(): FakeApi {
+  const api: Record<string, Record<string, Mock>> = {}
+  for (const channel of Object.keys(apiContract)) {
+    const [area = '', method = ''] = channel.split(':')
+    api[area] ??= {}
+    api[area][method] = vi.fn(() => Promise.reject(new Error(`${channel} is not faked`)))
   }
-  reissues: {
-    request: ReturnType<typeof vi.fn<Api['reissues']['request']>>
-    cancel: ReturnType<typeof vi.fn<Api['reissues']['cancel']>>
-    list: ReturnType<typeof vi.fn<Api['reissues']['list']>>
-  }
+  return api as unknown as FakeApi
 }
 
 /** An Api whose methods are spies; pass `rows` for a book, or replace an implementation. */
 export function createFakeApi({
   rows = [],
   info = { ...DEMO_INFO, contractCount: rows.length },
-}: { rows?: readonly ContractListRow[]; info?: AppInfo } = {}): FakeApi {
-  return {
-    app: { info: vi.fn<Api['app']['info']>(async () => info) },
-    contracts: { list: vi.fn<Api['contracts']['list']>(async (input) => pageOf(rows, input)) },
-    insurer: {
-      status: vi.fn<Api['insurer']['status']>(async () => ({
-        insurers: info.insurers.map((i) => ({
-          id: i.id,
-          name: i.name,
-          isDemo: i.isDemo,
-          state: 'connected' as const,
-          checkedAt: '2026-11-23T10:00:00+09:00',
-          reopensAt: null,
-          endpoint: '127.0.0.1:8787',
-        })),
-      })),
-      configure: vi.fn<Api['insurer']['configure']>(async (input) => ({
-        insurerId: input.insurerId,
-        restartRequired: true,
-      })),
-    },
-    sync: {
-      status: vi.fn(async () => SYNCED),
-      run: vi.fn(async () => SYNCED),
-      configure: vi.fn<Api['sync']['configure']>(async (input) => ({
-        ...SYNCED,
-        intervalMinutes: input.intervalMinutes,
-      })),
-    },
-    // No screen sends reissues yet; a test that needs them supplies an implementation.
-    reissues: {
-      request: vi.fn<Api['reissues']['request']>(() => Promise.reject(new Error('not faked'))),
-      cancel: vi.fn<Api['reissues']['cancel']>(() => Promise.reject(new Error('not faked'))),
-      list: vi.fn<Api['reissues']['list']>(async () => ({ items: [], pending: 0, total: 0 })),
-    },
-  }
+  session = { current: STAFF, staff: [STAFF, MANAGER] },
+}: { rows?: readonly ContractListRow[]; info?: AppInfo; session?: Session } = {}): FakeApi {
+  const api = unfaked()
+  api.app.info.mockImplementation(async () => info)
+  api.contracts.list.mockImplementation(async (input) => pageOf(rows, input))
+  api.insurer.status.mockImplementation(async () => ({
+    insurers: info.insurers.map((i) => ({
+      id: i.id,
+      name: i.name,
+      isDemo: i.isDemo,
+      state: 'connected' as const,
+      checkedAt: '2026-11-23T10:00:00+09:00',
+      reopensAt: null,
+      endpoint: '127.0.0.1:8787',
+    })),
+  }))
+  api.insurer.configure.mockImplementation(async (input) => ({
+    insurerId: input.insurerId,
+    restartRequired: true,
+  }))
+  api.sync.status.mockImplementation(async () => SYNCED)
+  api.sync.run.mockImplementation(async () => SYNCED)
+  api.sync.configure.mockImplementation(async (input) => ({
+    ...SYNCED,
+    intervalMinutes: input.intervalMinutes,
+  }))
+  api.reissues.list.mockImplementation(async () => ({ items: [], pending: 0, total: 0 }))
+  let current = session
+  api.session.get.mockImplementation(async () => current)
+  api.session.signIn.mockImplementation(async ({ staffId }) => {
+    current = { ...current, current: current.staff.find((s) => s.id === staffId) ?? null }
+    return current
+  })
+  api.session.signOut.mockImplementation(async () => {
+    current = { ...current, current: null }
+    return current
+  })
+  return api
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
+import { openApp } from './support/open-app'
 import { spawnWebHost, type SpawnedWebHost } from './support/web-host'
 
 let host: SpawnedWebHost
@@ -20,7 +21,7 @@ async function maturities(page: Page): Promise<string[]> {
 test('a fresh install shows the demo book in Japanese, sortable by maturity', async ({
   page,
 }, testInfo) => {
-  await page.goto(host.url)
+  await openApp(page, host)
 
   // The first start seeded demo data: Japanese header, demo label, rows.
   await expect(page.getByText('更新デスク').first()).toBeVisible()
@@ -71,7 +72,7 @@ test('a fresh install shows the demo book in Japanese, sortable by maturity', as
 test('web cutoff is shown in Japan time even though this browser runs in Los Angeles time', async ({
   page,
 }) => {
-  await page.goto(host.url)
+  await openApp(page, host)
   const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)
   expect(zone).toBe('America/Los_Angeles')
   const cutoffCells = page.getByTestId('web-cutoff')
@@ -87,7 +88,7 @@ test('the contract list has no serious or critical accessibility violations (lig
 }) => {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
-    await page.goto(host.url)
+    await openApp(page, host)
     await expect(page.getByTestId('contract-row').first()).toBeVisible()
     const results = await new AxeBuilder({ page }).analyze()
     const blocking = results.violations
@@ -104,7 +105,7 @@ test('the contract list has no serious or critical accessibility violations (lig
 })
 
 test('the list works from the keyboard alone', async ({ page }) => {
-  await page.goto(host.url)
+  await openApp(page, host)
   await expect(page.getByTestId('contract-row').first()).toBeVisible()
   // Tab from the top of the page until the list has focus, then move the active row.
   const list = page.getByTestId('contract-list')
@@ -137,7 +138,7 @@ test('the insurer connection settings open from the keyboard, explain bad input 
 }) => {
   const pageErrors: string[] = []
   page.on('pageerror', (error) => pageErrors.push(error.message))
-  await page.goto(host.url)
+  await openApp(page, host)
   await expect(page.getByTestId('contract-row').first()).toBeVisible()
   await page.getByRole('button', { name: '接続設定' }).focus()
   await page.keyboard.press('Enter')

@@ -220,11 +220,34 @@ export const OutboxItem = z.object({
 })
 export type OutboxItem = z.infer<typeof OutboxItem>
 
+export const StaffMember = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameKana: z.string(),
+  branchId: z.string(),
+  branchName: z.string(),
+  role: z.enum(['staff', 'manager']),
+})
+export type StaffMember = z.infer<typeof StaffMember>
+
+/** Who is using the app (chosen at sign-in; managers see their branch) and who could. */
+export const Session = z.object({
+  current: StaffMember.nullable(),
+  staff: z.array(StaffMember),
+})
+export type Session = z.infer<typeof Session>
+
+export const SignInInput = z.object({ staffId: z.string().min(1).max(64) }).strict()
+
 export const apiContract = {
   'app:info': { input: NoInput, output: AppInfo },
   'contracts:list': { input: ListContractsInput, output: ContractPage },
   'insurer:status': { input: NoInput, output: InsurerStatus },
   'insurer:configure': { input: ConfigureInsurerInput, output: ConfigureInsurerResult },
+  'session:get': { input: NoInput, output: Session },
+  /** A simple choice of who is at this PC (no password: the PC's own login guards it). */
+  'session:signIn': { input: SignInInput, output: Session },
+  'session:signOut': { input: NoInput, output: Session },
   'sync:status': { input: NoInput, output: SyncStatus },
   /** Starts a cycle now (or joins the running one) and answers at once with the status. */
   'sync:run': { input: NoInput, output: SyncStatus },

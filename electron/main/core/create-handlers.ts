@@ -5,6 +5,7 @@ import { listInsurers, ruleSetOf } from '../../../db/queries/insurers'
 import type { DatabaseHandle } from '../../../db/connection'
 import { listContractPage } from './contracts/list-contracts'
 import { reissueHandlers } from './outbox/reissue-handlers'
+import { sessionHandlers } from './session/session-handlers'
 import { configureInsurer } from './connection/configure-insurer'
 import { checkInsurers, type InsurerConnection } from './connection/insurer-status'
 import type { SecretStore } from './insurer/settings'
@@ -64,6 +65,7 @@ export function createHandlers({
     },
     'insurer:configure': (input) => configureInsurer(db, secrets, input, now()),
     ...reissueHandlers(database, now),
+    ...sessionHandlers(db),
     'sync:status': () => sync.status(),
     'sync:configure': ({ intervalMinutes }) => sync.configure(intervalMinutes),
     'sync:run': () => {

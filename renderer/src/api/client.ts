@@ -30,7 +30,17 @@ function webToken(): string {
   const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash)
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, match[1])
-    history.replaceState(null, '', window.location.pathname + window.location.search)
+    // Keep a screen route given beside the token (#/today&token=…), drop only the token.
+    const route = window.location.hash
+      .slice(1)
+      .split('&')
+      .filter((part) => !part.startsWith('token='))
+      .join('&')
+    history.replaceState(
+      null,
+      '',
+      window.location.pathname + window.location.search + (route ? `#${route}` : ''),
+    )
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? ''
 }

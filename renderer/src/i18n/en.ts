@@ -4,6 +4,21 @@ export const en: Messages = {
   app: {
     name: 'Renewal Desk',
   },
+  nav: {
+    label: 'Screens',
+    contracts: 'Contracts',
+  },
+  session: {
+    title: 'Who is using this PC?',
+    intro:
+      'Choose yourself. “Mine”, your branch view and who requested a reissue follow from this choice.',
+    who: 'Staff member',
+    choose: 'Search or choose a name',
+    signIn: 'Start',
+    switch: 'Switch user',
+    noStaff: 'No staff data yet. Wait for the first sync to finish.',
+    role: { staff: 'Staff', manager: 'Branch manager' },
+  },
   header: {
     dataSource: {
       demo: 'Demo data',

@@ -7,6 +7,21 @@ export const ja = {
   app: {
     name: '更新デスク',
   },
+  nav: {
+    label: '画面',
+    contracts: '契約一覧',
+  },
+  session: {
+    title: '担当者を選んでください',
+    intro:
+      'このPCを使う担当者を選びます。「自分の担当」や支店の表示、再発行の依頼者はこの選択に従います。',
+    who: '担当者',
+    choose: '名前で検索または選択',
+    signIn: 'この担当者で始める',
+    switch: '担当者を切り替える',
+    noStaff: '担当者のデータがありません。同期が終わるまでお待ちください。',
+    role: { staff: '担当', manager: '支店長' },
+  },
   header: {
     dataSource: {
       demo: 'デモデータ',

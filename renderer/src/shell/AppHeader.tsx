@@ -1,6 +1,7 @@
 import { Button, Group, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
+import { StaffMenu } from '../features/session/StaffMenu'
 import { InsurerSettingsDialog } from '../features/settings/InsurerSettingsDialog'
 import { SyncIndicator } from '../features/sync/SyncIndicator'
 import { ColorSchemeToggle } from './ColorSchemeToggle'
@@ -42,6 +43,7 @@ export function AppHeader() {
           {t('insurerSettings.open')}
         </Button>
         <InsurerSettingsDialog opened={settingsOpen} onClose={settings.close} />
+        <StaffMenu />
         <LanguageSwitch />
         <ColorSchemeToggle />
       </Group>

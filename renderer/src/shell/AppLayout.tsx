@@ -1,20 +1,51 @@
-import { AppShell } from '@mantine/core'
-import { ContractsScreen } from '../features/contracts/ContractsScreen'
+import { AppShell, Center, Loader } from '@mantine/core'
+import { Redirect, Route, Router, Switch } from 'wouter'
+import { useHashLocation } from 'wouter/use-hash-location'
+import { SignInScreen } from '../features/session/SignInScreen'
+import { useSession } from '../features/session/use-session'
 import { SyncBanner } from '../features/sync/SyncBanner'
 import { AppHeader } from './AppHeader'
+import { AppNavigation } from './AppNavigation'
+import { HOME_PATH, ROUTES } from './routes'
 
 const APP_HEADER_HEIGHT = 52
+const NAVBAR_WIDTH = 200
 
 export function AppLayout() {
+  const session = useSession()
+  if (!session.data) {
+    return (
+      <Center mih="100vh">
+        <Loader aria-label="loading" />
+      </Center>
+    )
+  }
+  if (!session.data.current) return <SignInScreen session={session.data} />
   return (
-    <AppShell header={{ height: APP_HEADER_HEIGHT }} padding="md">
-      <AppShell.Header>
-        <AppHeader />
-      </AppShell.Header>
-      <AppShell.Main>
-        <SyncBanner />
-        <ContractsScreen />
-      </AppShell.Main>
-    </AppShell>
+    <Router hook={useHashLocation}>
+      <AppShell
+        header={{ height: APP_HEADER_HEIGHT }}
+        navbar={{ width: NAVBAR_WIDTH, breakpoint: 0 }}
+        padding="md"
+      >
+        <AppShell.Header>
+          <AppHeader />
+        </AppShell.Header>
+        <AppShell.Navbar p="xs">
+          <AppNavigation />
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <SyncBanner />
+          <Switch>
+            {ROUTES.map((route) => (
+              <Route key={route.path} path={route.path} component={route.component} />
+            ))}
+            <Route>
+              <Redirect to={HOME_PATH} />
+            </Route>
+          </Switch>
+        </AppShell.Main>
+      </AppShell>
+    </Router>
   )
 }
