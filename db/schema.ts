@@ -31,6 +31,8 @@ export interface Database {
   sync_state: SyncStateTable
   audit_log: AuditLogTable
   app_settings: AppSettingTable
+  contract_search: ContractSearchTable
+  saved_views: SavedViewTable
 }
 
 export interface InsurerTable {
@@ -215,4 +217,22 @@ export interface AuditLogTable {
 export interface AppSettingTable {
   key: string
   value: string
+}
+
+/** 0004: one normalised search key per contract (contract-search-key.ts). */
+export interface ContractSearchTable {
+  contract_id: number
+  names: string
+  numbers: string
+}
+
+/** 0004: the contract list's filters and sort, saved by name per staff member. */
+export interface SavedViewTable {
+  id: Generated<number>
+  staff_id: string
+  name: string
+  filters_json: string
+  sort_json: string
+  created_at: number
+  updated_at: number
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import type { CliIo } from '../io'
+import { registerContracts } from './contracts'
 import { registerDoctor } from './doctor'
 import { registerOutbox } from './outbox'
 import { registerSeedDemo } from './seed-demo'
@@ -13,4 +14,5 @@ export const CLI_COMMANDS: readonly RegisterCommand[] = [
   registerDoctor,
   registerSync,
   registerOutbox,
+  registerContracts,
 ]

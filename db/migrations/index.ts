@@ -2,6 +2,9 @@ import type { Migration } from 'kysely'
 import * as m0001 from './0001_contract_book'
 import * as m0002 from './0002_renewal_tracking'
 import * as m0003 from './0003_insurer_api_client'
+import * as m0004 from './0004_contract_search'
+import * as m0005 from './0005_today_list'
+import * as m0006 from './0006_triage'
 
 /**
  * Every migration, registered statically: a folder scan would not work inside an asar.
@@ -11,6 +14,9 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0001_contract_book', m0001],
   ['0002_renewal_tracking', m0002],
   ['0003_insurer_api_client', m0003],
+  ['0004_contract_search', m0004],
+  ['0005_today_list', m0005],
+  ['0006_triage', m0006],
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import type { ContractSortKey, SortDirection } from '../../electron/common/api/contract'
 import type { Database } from '../schema'
 
@@ -6,48 +6,66 @@ export interface ContractListQuery {
   sort: { key: ContractSortKey; direction: SortDirection }
   offset: number
   limit: number
+  /** The filter predicate over `contracts c` (contract-filters.ts); none = every live contract. */
+  where?: RawBuilder<SqlBool>
+  /** Keyset paging: continue after this position (decodeCursor). */
+  after?: CursorValues
+  /** A search: only these contracts (already filtered; see contract-search.ts). */
+  ids?: readonly number[]
 }
+
+/** The sort position of a row: its sort column values, ending in the unique tie-breakers. */
+export type CursorValues = ReadonlyArray<string | number>
+
+/** The sort columns, in order, each ending in ids so the order is total (keyset needs it). */
+const SORT_COLUMNS = {
+  maturity: ['c.maturity_date', 'c.id'],
+  cutoff: ['c.web_cutoff_at', 'c.id'],
+  policyNumber: ['c.policy_number', 'c.id'],
+  clientKana: ['cl.name_kana', 'cl.id', 'c.id'],
+  step: ['p.step', 'p.contract_id'],
+} as const satisfies Record<ContractSortKey, readonly string[]>
 
 /**
  * Phase one of a list page: only the ids, in order. Each sort walks an index that already
  * holds its tie-breaker (see the partial indexes in migration 0001), so skipping OFFSET rows
  * reads index entries, not table rows — a deep page costs about what the first one does.
+ * Filters are checked per contract as the index is walked, and LIMIT stops the walk; with
+ * filters a deep OFFSET would check every skipped contract, which is what `after` (keyset)
+ * avoids: it seeks straight to the position in the same index.
  */
-function pageIds(db: Kysely<Database>, { sort, offset, limit }: ContractListQuery) {
-  const dir = sort.direction
+function pageIds(db: Kysely<Database>, q: ContractListQuery) {
+  const dir = q.sort.direction
   const live = db.selectFrom('contracts as c').where('c.deleted_at', 'is', null)
-  const ordered = (() => {
-    switch (sort.key) {
-      case 'maturity':
-        return live.orderBy('c.maturity_date', dir).orderBy('c.id', dir)
-      case 'cutoff':
-        return live.orderBy('c.web_cutoff_at', dir).orderBy('c.id', dir)
-      case 'policyNumber':
-        return live.orderBy('c.policy_number', dir).orderBy('c.id', dir)
+  const joined = (() => {
+    switch (q.sort.key) {
       case 'clientKana':
-        return live
-          .innerJoin('clients as cl', 'cl.id', 'c.client_id')
-          .orderBy('cl.name_kana', dir)
-          .orderBy('cl.id', dir)
-          .orderBy('c.id', dir)
+        return live.innerJoin('clients as cl', 'cl.id', 'c.client_id')
       case 'step':
         // Every contract has its progress row (written with it, by seeding and by sync).
+        return live.innerJoin('renewal_progress as p', 'p.contract_id', 'c.id')
+      default:
         return live
-          .innerJoin('renewal_progress as p', 'p.contract_id', 'c.id')
-          .orderBy('p.step', dir)
-          .orderBy('p.contract_id', dir)
     }
   })()
-  return ordered.select(['c.id as id']).limit(limit).offset(offset)
+  let ordered = joined.select(['c.id as id'])
+  if (q.where) ordered = ordered.where(q.where)
+  if (q.ids) ordered = ordered.where(sql<SqlBool>`c.id IN (${idList(q.ids)})`)
+  const columns = SORT_COLUMNS[q.sort.key]
+  if (q.after) {
+    const op = sql.raw(dir === 'asc' ? '>' : '<')
+    const refs = sql.join(columns.map((c) => sql.ref(c)))
+    const values = sql.join(q.after.map((v) => sql`${v}`))
+    ordered = ordered.where(sql<SqlBool>`(${refs}) ${op} (${values})`)
+  }
+  for (const column of columns) ordered = ordered.orderBy(sql.ref(column), dir)
+  return ordered.limit(q.limit).offset(q.offset)
 }
 
-const OUTER_ORDER = {
-  maturity: ['c.maturity_date'],
-  cutoff: ['c.web_cutoff_at'],
-  policyNumber: ['c.policy_number'],
-  clientKana: ['cl.name_kana', 'cl.id'],
-  step: ['p.step'],
-} as const satisfies Record<ContractSortKey, readonly string[]>
+/** Ids inline as integer literals: bound one by one they would hit SQLite's parameter cap. */
+function idList(ids: readonly number[]) {
+  return sql.raw(ids.length === 0 ? 'NULL' : ids.map((id) => String(Math.trunc(id))).join(','))
+}
 
 /**
  * Phase two: the page's rows joined with what the list shows, in the same order. The join
@@ -67,6 +85,7 @@ export function contractListQuery(db: Kysely<Database>, query: ContractListQuery
     .leftJoin('staff as s', 's.id', 'c.staff_id')
     .select([
       'c.id',
+      'c.client_id',
       'i.name as insurer_name',
       'c.policy_number',
       'c.flow',
@@ -84,14 +103,41 @@ export function contractListQuery(db: Kysely<Database>, query: ContractListQuery
     ])
     // Foreign keys (NOT NULL, ON) guarantee the client and insurer rows exist.
     .$narrowType<{ insurer_name: string; client_name: string; client_kana: string }>()
-  for (const column of OUTER_ORDER[query.sort.key]) page = page.orderBy(sql.ref(column), dir)
-  return page.orderBy('c.id', dir)
+  for (const column of SORT_COLUMNS[query.sort.key]) page = page.orderBy(sql.ref(column), dir)
+  return page
 }
+
+export type ContractListDbRow = Awaited<ReturnType<typeof listContracts>>[number]
 
 /** Live (not tombstoned) contracts, one page. */
 export function listContracts(db: Kysely<Database>, query: ContractListQuery) {
   return contractListQuery(db, query).execute()
 }
+
+/** The keyset position of a row of this page, for `after` on the next request. */
+export function cursorValues(key: ContractSortKey, row: ContractListDbRow): CursorValues {
+  switch (key) {
+    case 'maturity':
+      return [row.maturity_date, row.id]
+    case 'cutoff':
+      return [row.web_cutoff_at, row.id]
+    case 'policyNumber':
+      return [row.policy_number, row.id]
+    case 'clientKana':
+      return [row.client_kana, row.client_id, row.id]
+    case 'step':
+      return [row.step ?? 'none', row.id]
+  }
+}
+
+/** How many values each sort's cursor holds, and of which type. */
+export const CURSOR_SHAPE = {
+  maturity: ['string', 'number'],
+  cutoff: ['number', 'number'],
+  policyNumber: ['string', 'number'],
+  clientKana: ['string', 'number', 'number'],
+  step: ['string', 'number'],
+} as const satisfies Record<ContractSortKey, readonly ('string' | 'number')[]>
 
 /**
  * Counted over the smallest index of live contracts: the planner would otherwise scan the
@@ -102,5 +148,19 @@ export const COUNT_LIVE_CONTRACTS_SQL =
 
 export async function countLiveContracts(db: Kysely<Database>): Promise<number> {
   const { rows } = await sql<{ n: number }>`${sql.raw(COUNT_LIVE_CONTRACTS_SQL)}`.execute(db)
+  return Number(rows[0]?.n ?? 0)
+}
+
+/** Live contracts passing a filter predicate (contract-filters.ts). */
+export function countFilteredQuery(where: RawBuilder<SqlBool>) {
+  return sql<{ n: number }>`SELECT count(*) AS n FROM contracts c
+    WHERE c.deleted_at IS NULL AND ${where}`
+}
+
+export async function countFilteredContracts(
+  db: Kysely<Database>,
+  where: RawBuilder<SqlBool>,
+): Promise<number> {
+  const { rows } = await countFilteredQuery(where).execute(db)
   return Number(rows[0]?.n ?? 0)
 }

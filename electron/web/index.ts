@@ -61,6 +61,11 @@ async function main(): Promise<void> {
     `更新デスク (web) を開いてください / Open Renewal Desk in your browser:\n  ${host.url}\n` +
       `database: ${databasePath}\n` +
       (core.insurers.demo ? `デモ保険会社 / demo insurer: ${core.insurers.demo.url}\n` : '') +
+      // Invented per run, like the demo insurer's own console prints it: tests use it to put
+      // the demo insurer through an outage (/admin/faults).
+      (core.insurers.demo
+        ? `デモ保険会社の管理トークン / demo insurer admin token: ${core.insurers.demo.adminToken}\n`
+        : '') +
       'Ctrl+C で終了 / Ctrl+C to stop\n',
   )
   const stop = async () => {

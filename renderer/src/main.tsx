@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css'
+import '@mantine/spotlight/styles.css'
 import './styles/global.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

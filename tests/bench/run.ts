@@ -5,7 +5,9 @@ import { startCore } from '../../electron/main/core/start-core'
 import { seedDemoBook } from '../../electron/main/core/demo/seed-demo'
 import { tempDir } from '../support/temp-db'
 import { benchContractList } from './contract-list.bench'
+import { BENCH_NOW, benchFilteredList, benchSearch } from './contract-search.bench'
 import { benchInsurerSnapshot } from './insurer-snapshot.bench'
+import { benchTodayList } from './today-list.bench'
 import { benchDeltaSync, benchInitialSync } from './sync.bench'
 import { round } from './measure'
 
@@ -13,7 +15,13 @@ import { round } from './measure'
  * `npm run bench [-- --contracts N]`: every benchmark measures its baseline in the same run
  * and prints the ratio; results go to bench-results/<name>.json for comparison over time.
  */
-const { values } = parseArgs({ options: { contracts: { type: 'string', default: '100000' } } })
+const { values } = parseArgs({
+  options: {
+    contracts: { type: 'string', default: '100000' },
+    // `--only list`: the list, filter and search benchmarks alone (skips snapshot and sync).
+    only: { type: 'string' },
+  },
+})
 const contracts = Number(values.contracts)
 if (!Number.isInteger(contracts) || contracts < 100 || contracts > 1_000_000) {
   process.stderr.write('--contracts: an integer from 100 to 1,000,000\n')
@@ -26,12 +34,14 @@ try {
     databasePath: dir.file('bench.sqlite'),
     version: 'bench',
     seedDemoWhenEmpty: false,
+    // The seeded book's clock: urgency filters are ranges around "now".
+    now: () => new Date(BENCH_NOW),
   })
   const seedStart = performance.now()
   await seedDemoBook(core.database, {
     contracts,
     seed: 1,
-    now: Date.parse('2026-11-23T00:00:00+09:00'),
+    now: BENCH_NOW,
   })
   const seedSeconds = (performance.now() - seedStart) / 1000
   process.stdout.write(
@@ -45,6 +55,37 @@ try {
   for (const r of list) {
     process.stdout.write(
       `  ${r.name.padEnd(40)} ours p50 ${r.ours.p50Ms} ms  p95 ${r.ours.p95Ms} ms | raw p50 ${r.baseline.p50Ms} ms  p95 ${r.baseline.p95Ms} ms | ratio p95 ${r.ratioP95}×\n`,
+    )
+  }
+  const filtered = await benchFilteredList(core.database, core.handlers, contracts)
+  process.stdout.write(
+    '\ncontracts:list with filters (first page, 200 rows; goal p95 ≤ 1.5× raw)\n',
+  )
+  for (const r of filtered.firstPages) {
+    process.stdout.write(
+      `  ${r.name.padEnd(40)} ours p50 ${r.ours.p50Ms} ms  p95 ${r.ours.p95Ms} ms | raw p95 ${r.baseline.p95Ms} ms | ratio p95 ${r.ratioP95}× | ${r.total.toLocaleString('en')} matches\n`,
+    )
+  }
+  process.stdout.write('deep page by keyset (goal p95 ≤ 2× the first page)\n')
+  for (const k of filtered.keyset) {
+    process.stdout.write(
+      `  ${k.deep.name.padEnd(56)} p95 ${k.deep.ours.p95Ms} ms (raw ${k.deep.baseline.p95Ms}, ratio ${k.deep.ratioP95}×) vs first ${k.first.ours.p95Ms} ms → ${k.deepOverFirstP95}×\n`,
+    )
+  }
+  const search = await benchSearch(core.database, core.handlers)
+  process.stdout.write(
+    'search (matches + first page; goal p95 ≤ 20 ms for 3+ chars, ≤ 150 ms for 1–2)\n',
+  )
+  for (const r of search) {
+    process.stdout.write(
+      `  ${r.name.padEnd(40)} ${String(r.characters).padStart(2)} ch | ours p50 ${r.ours.p50Ms} ms  p95 ${r.ours.p95Ms} ms | raw p95 ${r.baseline.p95Ms} ms | ratio ${r.ratioP95}× | ${r.total}${r.capped ? '+' : ''} matches | goal ${r.goalMs} ms ${r.ours.p95Ms <= r.goalMs ? 'ok' : 'MISSED'}\n`,
+    )
+  }
+  const today = await benchTodayList(core.database, core.handlers, new Date(BENCH_NOW))
+  process.stdout.write('\ntoday:list (whole backend path vs raw candidate SQL; goal p95 ≤ 50 ms)\n')
+  for (const r of today) {
+    process.stdout.write(
+      `  ${r.scope.padEnd(8)} ours p50 ${r.ours.p50Ms} ms  p95 ${r.ours.p95Ms} ms | raw p95 ${r.baseline.p95Ms} ms | ratio ${r.ratioP95}× | ${r.due.toLocaleString('en')} due | ${r.ours.p95Ms <= r.goalP95Ms ? 'ok' : 'MISSED'}\n`,
     )
   }
   await core.close()
@@ -61,27 +102,31 @@ try {
     contracts,
     seed: { seconds: round(seedSeconds, 2), rowsPerSecond: Math.round(contracts / seedSeconds) },
     contractList: list,
+    filteredList: filtered,
+    search,
+    today,
   }
   writeFileSync('bench-results/contract-list.json', `${JSON.stringify(report, null, 2)}\n`)
   process.stdout.write('\nwritten: bench-results/contract-list.json\n\n')
+  if (values.only !== 'list') {
+    const snapshot = await benchInsurerSnapshot(contracts)
+    writeFileSync(
+      'bench-results/insurer-snapshot.json',
+      `${JSON.stringify({ at: new Date().toISOString(), machine: report.machine, ...snapshot }, null, 2)}\n`,
+    )
+    process.stdout.write('written: bench-results/insurer-snapshot.json\n\n')
 
-  const snapshot = await benchInsurerSnapshot(contracts)
-  writeFileSync(
-    'bench-results/insurer-snapshot.json',
-    `${JSON.stringify({ at: new Date().toISOString(), machine: report.machine, ...snapshot }, null, 2)}\n`,
-  )
-  process.stdout.write('written: bench-results/insurer-snapshot.json\n\n')
-
-  const initialSync = await benchInitialSync(contracts)
-  const deltaSync = await benchDeltaSync()
-  process.stdout.write(
-    `delta sync: ${deltaSync.changes} changes on a ${deltaSync.cacheContracts.toLocaleString('en')}-contract cache in ${deltaSync.seconds} s (goal ≤ 1 s)\n`,
-  )
-  writeFileSync(
-    'bench-results/sync.json',
-    `${JSON.stringify({ at: new Date().toISOString(), machine: report.machine, initialSync, deltaSync }, null, 2)}\n`,
-  )
-  process.stdout.write('written: bench-results/sync.json\n')
+    const initialSync = await benchInitialSync(contracts)
+    const deltaSync = await benchDeltaSync()
+    process.stdout.write(
+      `delta sync: ${deltaSync.changes} changes on a ${deltaSync.cacheContracts.toLocaleString('en')}-contract cache in ${deltaSync.seconds} s (goal ≤ 1 s)\n`,
+    )
+    writeFileSync(
+      'bench-results/sync.json',
+      `${JSON.stringify({ at: new Date().toISOString(), machine: report.machine, initialSync, deltaSync }, null, 2)}\n`,
+    )
+    process.stdout.write('written: bench-results/sync.json\n')
+  }
 } finally {
   dir.remove()
 }

@@ -8,6 +8,7 @@ import { openDatabase, type DatabaseHandle } from '../../db/connection'
 import { migrateToLatest } from '../../db/migrate'
 import { startDemoInsurer } from '../../demo-insurer/server'
 import { demoReferenceData } from '../../demo-data/reference'
+import { contractSearchKey } from '../../electron/common/domain/contract-search-key'
 import { SEED_RULE_SET, webCutoff } from '../../electron/common/domain/insurer-rules'
 import { writeReferenceData } from '../../electron/main/core/demo/reference-rows'
 import { seedDemoBook } from '../../electron/main/core/demo/seed-demo'
@@ -164,6 +165,11 @@ function rawUpsert(sqlite: BetterSqlite3.Database, contracts: readonly Contract[
   const progress = sqlite.prepare(
     `INSERT INTO renewal_progress VALUES (${marks(9)}) ON CONFLICT (contract_id) DO NOTHING`,
   )
+  // The search key is part of the row set (its triggers feed the FTS index); normalising the
+  // names is the least work that produces it.
+  const search = sqlite.prepare(
+    'INSERT INTO contract_search (contract_id, names, numbers) VALUES (?, ?, ?)',
+  )
   const cutoffs = new Map<string, number>()
   const at = Date.now()
   const chunk = sqlite.transaction((slice: readonly Contract[]) => {
@@ -246,6 +252,16 @@ function rawUpsert(sqlite: BetterSqlite3.Database, contracts: readonly Contract[
         ms(r.lastActivityAt),
         at,
       )
+      const key = contractSearchKey({
+        clientName: p.nameKanji,
+        clientKana: p.nameKana,
+        namedInsuredName: c.namedInsured.name,
+        namedInsuredKana: c.namedInsured.kana,
+        phone: p.phone,
+        plate: c.vehicle.plate,
+        policyNumber: c.policyNumber,
+      })
+      search.run(id, key.names, key.numbers)
     }
   })
   const start = performance.now()

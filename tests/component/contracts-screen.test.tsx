@@ -50,6 +50,7 @@ describe('契約一覧', () => {
       sort: { key: 'cutoff', direction: 'asc' },
       offset: 0,
       limit: 200,
+      filters: {},
     })
     expect(screen.getByTestId('contract-total').textContent).toBe('3件')
     const first = screen.getAllByTestId('contract-row')[0]!
@@ -71,6 +72,7 @@ describe('契約一覧', () => {
         sort: { key: 'maturity', direction: 'asc' },
         offset: 0,
         limit: 200,
+        filters: {},
       }),
     )
     expect(columnHeader('満期日').getAttribute('aria-sort')).toBe('ascending')
@@ -83,6 +85,7 @@ describe('契約一覧', () => {
         sort: { key: 'maturity', direction: 'desc' },
         offset: 0,
         limit: 200,
+        filters: {},
       }),
     )
     expect(columnHeader('満期日').getAttribute('aria-sort')).toBe('descending')

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
+import { blockingViolations } from './support/axe'
 import { openApp } from './support/open-app'
 import { spawnWebHost, type SpawnedWebHost } from './support/web-host'
 
@@ -21,7 +21,7 @@ async function maturities(page: Page): Promise<string[]> {
 test('a fresh install shows the demo book in Japanese, sortable by maturity', async ({
   page,
 }, testInfo) => {
-  await openApp(page, host)
+  await openApp(page, host, '/contracts')
 
   // The first start seeded demo data: Japanese header, demo label, rows.
   await expect(page.getByText('更新デスク').first()).toBeVisible()
@@ -72,7 +72,7 @@ test('a fresh install shows the demo book in Japanese, sortable by maturity', as
 test('web cutoff is shown in Japan time even though this browser runs in Los Angeles time', async ({
   page,
 }) => {
-  await openApp(page, host)
+  await openApp(page, host, '/contracts')
   const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)
   expect(zone).toBe('America/Los_Angeles')
   const cutoffCells = page.getByTestId('web-cutoff')
@@ -88,24 +88,15 @@ test('the contract list has no serious or critical accessibility violations (lig
 }) => {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
-    await openApp(page, host)
+    await openApp(page, host, '/contracts')
     await expect(page.getByTestId('contract-row').first()).toBeVisible()
-    const results = await new AxeBuilder({ page }).analyze()
-    const blocking = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${scheme}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes
-            .slice(0, 6)
-            .map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1] ?? ''}`)
-            .join(' | ')}`,
-      )
+    const blocking = await blockingViolations(page, scheme)
     expect(blocking).toEqual([])
   }
 })
 
 test('the list works from the keyboard alone', async ({ page }) => {
-  await openApp(page, host)
+  await openApp(page, host, '/contracts')
   await expect(page.getByTestId('contract-row').first()).toBeVisible()
   // Tab from the top of the page until the list has focus, then move the active row.
   const list = page.getByTestId('contract-list')
@@ -138,7 +129,7 @@ test('the insurer connection settings open from the keyboard, explain bad input 
 }) => {
   const pageErrors: string[] = []
   page.on('pageerror', (error) => pageErrors.push(error.message))
-  await openApp(page, host)
+  await openApp(page, host, '/contracts')
   await expect(page.getByTestId('contract-row').first()).toBeVisible()
   await page.getByRole('button', { name: '接続設定' }).focus()
   await page.keyboard.press('Enter')
@@ -149,12 +140,7 @@ test('the insurer connection settings open from the keyboard, explain bad input 
   await dialog.getByRole('button', { name: '保存' }).click()
   await expect(dialog.getByText(/https:\/\/ のURLを指定してください/)).toBeVisible()
   await expect(dialog.getByText('入力してください / required').first()).toBeVisible()
-  const results = await new AxeBuilder({ page }).include('[role="dialog"]').analyze()
-  expect(
-    results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id),
-  ).toEqual([])
+  expect(await blockingViolations(page, 'settings dialog', '[role="dialog"]')).toEqual([])
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
   expect(pageErrors).toEqual([])

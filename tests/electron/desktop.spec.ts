@@ -34,6 +34,8 @@ test.describe('desktop app (needs the Electron binary)', () => {
       const window = await app.firstWindow()
       await signInIfAsked(window)
       await expect(window.getByText('更新デスク').first()).toBeVisible()
+      // The app opens on 今日の対応; the contract list is one click away in the navigation.
+      await window.getByRole('link', { name: '契約一覧' }).click()
       await expect(window.getByTestId('contract-row').first()).toBeVisible()
       // Sandboxed, isolated renderer: no Node, and the bridge exposes only contract areas.
       expect(

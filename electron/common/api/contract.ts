@@ -1,5 +1,9 @@
 import { z } from 'zod'
+import { contractDetailChannels } from './contract-detail'
+import { todayChannels } from './contract-today'
+import { triageChannels } from './triage-schemas'
 import { InsurerRuleSet, URGENCY_BUCKETS } from '../domain/insurer-rules'
+import { ContractFilters } from './contract-filters'
 import {
   Flow,
   OutboxState,
@@ -51,8 +55,19 @@ export const ListContractsInput = z
       .default({ key: 'cutoff', direction: 'asc' }),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
+    /** Narrows the list (contract-filters.ts); a search caps the matches (SEARCH_MATCH_CAP). */
+    filters: ContractFilters.default({}),
+    /**
+     * Keyset paging: the previous page's nextCursor. Reads on from there by index instead of
+     * skipping `offset` rows, so a deep page costs what the first does; offset must be 0.
+     */
+    after: z.string().min(1).max(400).optional(),
   })
   .strict()
+  .refine((i) => i.after === undefined || i.offset === 0, {
+    message: 'after と offset は同時に指定できません / use either after or offset, not both',
+    path: ['after'],
+  })
 export type ListContractsInput = z.input<typeof ListContractsInput>
 
 export const ContractListRow = z.object({
@@ -81,8 +96,30 @@ export const ContractPage = z.object({
   rows: z.array(ContractListRow),
   total: z.number().int(),
   offset: z.number().int(),
+  /** A search stops counting at SEARCH_MATCH_CAP matches: total is then "at least". */
+  totalCapped: z.boolean().optional(),
+  /** Pass as `after` for the next page (keyset); null on the last page. */
+  nextCursor: z.string().nullable().optional(),
 })
 export type ContractPage = z.infer<typeof ContractPage>
+
+/** The contract list's filters and sort, saved by name for the signed-in staff member. */
+export const SavedView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  filters: ContractFilters,
+  sort: z.object({ key: ContractSortKey, direction: SortDirection }),
+  updatedAt: z.string(),
+})
+export type SavedView = z.infer<typeof SavedView>
+
+export const SaveViewInput = z
+  .object({
+    name: z.string().trim().min(1, '名前を入力してください / enter a name').max(60),
+    filters: ContractFilters,
+    sort: z.object({ key: ContractSortKey, direction: SortDirection }).strict(),
+  })
+  .strict()
 
 export const INSURER_CONNECTION_STATES = [
   'connected',
@@ -242,6 +279,14 @@ export const SignInInput = z.object({ staffId: z.string().min(1).max(64) }).stri
 export const apiContract = {
   'app:info': { input: NoInput, output: AppInfo },
   'contracts:list': { input: ListContractsInput, output: ContractPage },
+  /** Saved views of the contract list, per signed-in staff member (stored locally). */
+  'views:list': { input: NoInput, output: z.object({ views: z.array(SavedView) }) },
+  /** Saving under an existing name replaces that view. */
+  'views:save': { input: SaveViewInput, output: SavedView },
+  'views:delete': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ id: z.number().int() }),
+  },
   'insurer:status': { input: NoInput, output: InsurerStatus },
   'insurer:configure': { input: ConfigureInsurerInput, output: ConfigureInsurerResult },
   'session:get': { input: NoInput, output: Session },
@@ -274,6 +319,9 @@ export const apiContract = {
       total: z.number().int(),
     }),
   },
+  ...contractDetailChannels,
+  ...todayChannels,
+  ...triageChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type ApiContract = typeof apiContract

@@ -6,6 +6,10 @@ import type { DatabaseHandle } from '../../../db/connection'
 import { listContractPage } from './contracts/list-contracts'
 import { reissueHandlers } from './outbox/reissue-handlers'
 import { sessionHandlers } from './session/session-handlers'
+import { viewHandlers } from './views/view-handlers'
+import { triageHandlers } from './workspace/triage/triage-handlers'
+import { contractDetailHandlers } from './workspace/detail/detail-handlers'
+import { todayHandlers } from './workspace/today/today-handlers'
 import { configureInsurer } from './connection/configure-insurer'
 import { checkInsurers, type InsurerConnection } from './connection/insurer-status'
 import type { SecretStore } from './insurer/settings'
@@ -66,6 +70,10 @@ export function createHandlers({
     'insurer:configure': (input) => configureInsurer(db, secrets, input, now()),
     ...reissueHandlers(database, now),
     ...sessionHandlers(db),
+    ...todayHandlers(database, now),
+    ...viewHandlers(db, now),
+    ...triageHandlers(database, now),
+    ...contractDetailHandlers(database, now),
     'sync:status': () => sync.status(),
     'sync:configure': ({ intervalMinutes }) => sync.configure(intervalMinutes),
     'sync:run': () => {

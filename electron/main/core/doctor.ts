@@ -19,6 +19,8 @@ const TABLES: Record<keyof Database, true> = {
   sync_state: true,
   audit_log: true,
   app_settings: true,
+  contract_search: true,
+  saved_views: true,
 }
 
 export const DATABASE_TABLES = Object.keys(TABLES) as (keyof Database)[]

@@ -1,12 +1,19 @@
+import { detailEn } from './detail-en'
+import { triagePaletteEn } from './triage-en'
+import { todayEn } from './today-en'
 import type { Messages } from './ja'
 
 export const en: Messages = {
+  ...triagePaletteEn,
+  ...todayEn,
   app: {
     name: 'Renewal Desk',
   },
   nav: {
     label: 'Screens',
+    today: 'Today',
     contracts: 'Contracts',
+    triage: 'Mail & registration issues',
   },
   session: {
     title: 'Who is using this PC?',
@@ -91,6 +98,61 @@ export const en: Messages = {
       title: 'Could not load the contracts',
       retry: 'Retry',
       code: 'Error code: {{code}}',
+    },
+  },
+  contractFilters: {
+    searchLabel: 'Search contracts',
+    searchPlaceholder: 'Name (kanji or kana), policy number, phone, plate',
+    more: 'Filters',
+    clearAll: 'Clear all',
+    matches: '{{count, number}} matches',
+    matchesCapped: 'over {{count, number}} matches',
+    any: 'Any',
+    me: 'Me',
+    insurer: 'Insurer',
+    branch: 'Branch',
+    staff: 'Staff',
+    urgency: 'Days to web cutoff',
+    flow: 'Flow',
+    step: 'Step',
+    mail: 'Mail state',
+    registration: 'MyPage registration',
+    outbox: 'Reissues',
+    maturityFrom: 'Maturity from',
+    maturityTo: 'Maturity to',
+    mailStates: {
+      id_not_sent: 'ID mail not sent',
+      awaiting_password: 'Waiting for password mail',
+      password_delivered: 'Password mail delivered',
+      bounced: 'Mail bounced',
+      suppressed_existing: 'No password mail (earlier year)',
+    },
+    registrationStates: {
+      not_started: 'Not registered',
+      provisional: 'Provisional',
+      expired: 'Provisional expired',
+      mismatch: 'Details mismatch',
+      wrong_policy_number: 'Wrong (renewed) policy number',
+      registered: 'Registered',
+    },
+    outboxStates: {
+      pending: 'Queued or sending',
+      failed: 'Failed or needs review',
+      none: 'No reissue',
+    },
+    noMatch: {
+      title: 'No contracts match',
+      description:
+        'Change the search or filters, or press "Clear all". Names can be searched in kana or kanji.',
+    },
+    views: {
+      menu: 'Saved views',
+      empty: 'No saved views yet. Set filters, then save them under a name.',
+      loadError: 'Could not load saved views. Reload the screen.',
+      nameLabel: 'Save current filters',
+      replaceHint: 'A view with the same name is replaced',
+      save: 'Save',
+      deleteLabel: 'Delete view "{{name}}"',
     },
   },
   steps: {
@@ -185,6 +247,7 @@ export const en: Messages = {
       pending: '{{count}} queued reissue(s) will be sent once the connection is back.',
     },
   },
+  detail: detailEn,
   insurerSettings: {
     open: 'Connection',
     title: 'Insurer connection',

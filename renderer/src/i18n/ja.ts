@@ -1,15 +1,22 @@
+import { detailJa } from './detail-ja'
+import { triagePaletteJa } from './triage-ja'
+import { todayJa } from './today-ja'
 /**
  * Japanese is the product language; en.ts must have exactly these keys (see `Messages`).
  * Error texts say what happened and what the user can do next, because staff read them
  * while a client is on the phone.
  */
 export const ja = {
+  ...triagePaletteJa,
+  ...todayJa,
   app: {
     name: '更新デスク',
   },
   nav: {
     label: '画面',
+    today: '今日の対応',
     contracts: '契約一覧',
+    triage: 'メール未着・登録エラー',
   },
   session: {
     title: '担当者を選んでください',
@@ -93,6 +100,61 @@ export const ja = {
       title: '契約一覧を読み込めませんでした',
       retry: '再試行',
       code: 'エラーコード: {{code}}',
+    },
+  },
+  contractFilters: {
+    searchLabel: '契約を検索',
+    searchPlaceholder: '名前（漢字・かな）、証券番号、電話、ナンバー',
+    more: '絞り込み条件',
+    clearAll: '条件をすべて解除',
+    matches: '該当 {{count, number}}件',
+    matchesCapped: '該当 {{count, number}}件以上',
+    any: 'すべて',
+    me: '自分',
+    insurer: '保険会社',
+    branch: '支店',
+    staff: '担当者',
+    urgency: 'Web期限までの日数',
+    flow: '手続き方式',
+    step: 'ステップ',
+    mail: 'メールの状況',
+    registration: 'マイページ登録',
+    outbox: '再発行',
+    maturityFrom: '満期日（から）',
+    maturityTo: '満期日（まで）',
+    mailStates: {
+      id_not_sent: 'IDメール未送信',
+      awaiting_password: 'パスワード発行メール待ち',
+      password_delivered: 'パスワード発行メール到着',
+      bounced: 'メール不達（エラー）',
+      suppressed_existing: 'パスワードメールなし（前年の登録あり）',
+    },
+    registrationStates: {
+      not_started: '未登録',
+      provisional: '仮登録中',
+      expired: '仮登録の期限切れ',
+      mismatch: '本人情報の不一致',
+      wrong_policy_number: '証券番号の誤り（更新後の番号）',
+      registered: '本登録済み',
+    },
+    outboxStates: {
+      pending: '送信待ち・送信中',
+      failed: '失敗・要確認',
+      none: '再発行なし',
+    },
+    noMatch: {
+      title: '条件に合う契約はありません',
+      description:
+        '検索語や絞り込み条件を変えるか、「条件をすべて解除」を押してください。名前はかなでも漢字でも探せます。',
+    },
+    views: {
+      menu: '保存したビュー',
+      empty: '保存したビューはまだありません。条件を設定して名前を付けて保存できます。',
+      loadError: '保存したビューを読み込めませんでした。画面を再読み込みしてください。',
+      nameLabel: '現在の条件を保存',
+      replaceHint: '同じ名前のビューは上書きされます',
+      save: '保存',
+      deleteLabel: 'ビュー「{{name}}」を削除',
     },
   },
   steps: {
@@ -188,6 +250,7 @@ export const ja = {
       pending: '送信待ちの再発行 {{count}}件は接続が戻りしだい送信します。',
     },
   },
+  detail: detailJa,
   insurerSettings: {
     open: '接続設定',
     title: '保険会社の接続設定',

@@ -9,6 +9,7 @@ import { DataSourceBadges } from './DataSourceBadges'
 import { InsurerConnectionBadge } from './InsurerConnectionBadge'
 import { JstClock } from './JstClock'
 import { LanguageSwitch } from './LanguageSwitch'
+import { PaletteButton } from './palette/PaletteButton'
 import { SiteHoursBadge } from './SiteHoursBadge'
 import { useNow } from './use-now'
 import { useAppInfo } from './use-app-info'
@@ -35,6 +36,7 @@ export function AppHeader() {
         )}
       </Group>
       <Group gap="md" wrap="nowrap">
+        <PaletteButton />
         <SyncIndicator />
         <InsurerConnectionBadge />
         {info.data && <SiteHoursBadge insurers={info.data.insurers} now={now} />}

@@ -7,6 +7,7 @@ import { SyncBanner } from '../features/sync/SyncBanner'
 import { AppHeader } from './AppHeader'
 import { AppNavigation } from './AppNavigation'
 import { HOME_PATH, ROUTES } from './routes'
+import { GlobalShortcuts } from './shortcuts/GlobalShortcuts'
 
 const APP_HEADER_HEIGHT = 52
 const NAVBAR_WIDTH = 200
@@ -45,6 +46,7 @@ export function AppLayout() {
             </Route>
           </Switch>
         </AppShell.Main>
+        <GlobalShortcuts />
       </AppShell>
     </Router>
   )

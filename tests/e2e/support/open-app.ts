@@ -7,6 +7,9 @@ import type { SpawnedWebHost } from './web-host'
  * of the same host open signed in.
  */
 export async function openApp(page: Page, host: SpawnedWebHost, path = ''): Promise<void> {
+  // From the app itself, a goto would only change the hash (no reload, token left in the
+  // route): start each open from a blank page so the app loads and reads its token afresh.
+  if (page.url() !== 'about:blank') await page.goto('about:blank')
   await page.goto(path ? host.url.replace('#', `#${path}&`) : host.url)
   await signInIfAsked(page)
 }

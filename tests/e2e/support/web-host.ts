@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path'
 export interface SpawnedWebHost {
   url: string
   dataDir: string
+  /** The demo insurer the host started and its admin token, as it printed them (else null). */
+  demoInsurer(): { url: string; adminToken: string } | null
   stop(): Promise<void>
 }
 
@@ -65,6 +67,11 @@ export async function spawnWebHost(
   return {
     url,
     dataDir,
+    demoInsurer: () => {
+      const demoUrl = /demo insurer: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1]
+      const adminToken = /demo insurer admin token: ([\w-]+)/.exec(output)?.[1]
+      return demoUrl && adminToken ? { url: demoUrl, adminToken } : null
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r))

@@ -98,6 +98,7 @@ describe('contract list paging', () => {
       sort: { key: 'cutoff', direction: 'asc' },
       offset: 0,
       limit: 5,
+      filters: {},
     })
     expect(page.total).toBe(588)
     expect(page.rows).toHaveLength(5)

@@ -155,7 +155,7 @@ describe('runDoctor', () => {
     expect(report.foreignKeyViolations).toBe(0)
     expect(report.schemaVersion).toBe(report.latestSchemaVersion)
     expect(report.counts.contracts).toBe(2000)
-    expect(Object.keys(report.counts)).toHaveLength(14)
+    expect(Object.keys(report.counts)).toHaveLength(16)
     expect(report.problems).toEqual([])
   })
 

@@ -48,10 +48,12 @@ describe('bindContract (IPC host)', () => {
       limit: 10,
     })
     expect(result).toEqual({ ok: true, value: { rows: [], total: 0, offset: 0 } })
+    // The handler gets the parsed input, defaults filled in.
     expect(handlers['contracts:list']).toHaveBeenCalledWith({
       sort: { key: 'cutoff', direction: 'asc' },
       offset: 0,
       limit: 10,
+      filters: {},
     })
   })
 

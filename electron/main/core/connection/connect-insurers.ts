@@ -25,7 +25,7 @@ export interface ConnectedInsurer extends InsurerConnection {
 export interface InsurerConnections {
   connections: ConnectedInsurer[]
   /** Set when the app started the demo insurer itself (no real insurer configured). */
-  demo: { url: string } | null
+  demo: { url: string; adminToken: string } | null
   stop(): void
 }
 
@@ -106,5 +106,5 @@ export async function connectInsurers(deps: {
       ...(series ? { policySeries: series, acceptPolicy: acceptPolicySeries(series) } : {}),
     })
   }
-  return { connections, demo: { url: demo.url }, stop: demo.stop }
+  return { connections, demo: { url: demo.url, adminToken: demo.adminToken }, stop: demo.stop }
 }

@@ -23,6 +23,8 @@ export interface DemoInsurerEndpoint {
   url: string
   clientId: string
   clientSecret: string
+  /** The demo's per-run token for its /admin control panel (faults, clock); demo only. */
+  adminToken: string
 }
 
 export interface RunningDemoInsurerProcess extends DemoInsurerEndpoint {

@@ -1,36 +1,105 @@
 import type { Kysely } from 'kysely'
 import type { ContractPage, ParsedInputOf } from '../../../common/api/contract'
+import { STAFF_ME, type ContractFilters } from '../../../common/api/contract-filters'
+import { searchQueryKey } from '../../../common/domain/contract-search-key'
 import { contractUrgency } from '../../../common/domain/insurer-rules'
 import { toJstIso } from '../../../common/domain/japan-time'
-import { countLiveContracts, listContracts } from '../../../../db/queries/contracts'
+import {
+  countFilteredContracts,
+  countLiveContracts,
+  cursorValues,
+  listContracts,
+  type ContractListDbRow,
+} from '../../../../db/queries/contracts'
+import { filterWhere, type ListFilters } from '../../../../db/queries/contract-filters'
+import { SEARCH_MATCH_CAP, searchMatches } from '../../../../db/queries/contract-search'
 import type { Database } from '../../../../db/schema'
+import { AppError } from '../api/app-error'
+import { CURRENT_STAFF_SETTING } from '../session/session-handlers'
+import { decodeCursor, encodeCursor } from './list-cursor'
 
+type ListInput = ParsedInputOf<'contracts:list'>
+
+/** Replaces 'me' in the staff filter by the signed-in staff member. */
+export async function resolveStaffFilter(
+  db: Kysely<Database>,
+  filters: ContractFilters,
+): Promise<ContractFilters> {
+  if (!filters.staff?.includes(STAFF_ME)) return filters
+  const current = await db
+    .selectFrom('app_settings')
+    .select('value')
+    .where('key', '=', CURRENT_STAFF_SETTING)
+    .executeTakeFirst()
+  if (!current) {
+    throw new AppError(
+      'invalid_input',
+      'filters.staff: 「自分」で絞り込むには担当者としてサインインしてください / ' +
+        "filters.staff: sign in as a staff member to filter by 'me'",
+    )
+  }
+  return { ...filters, staff: filters.staff.map((s) => (s === STAFF_ME ? current.value : s)) }
+}
+
+function toListRow(r: ContractListDbRow, now: Date) {
+  return {
+    id: r.id,
+    insurerName: r.insurer_name,
+    policyNumber: r.policy_number,
+    flow: r.flow,
+    clientName: r.client_name,
+    clientKana: r.client_kana,
+    vehicleName: r.vehicle_name,
+    vehiclePlate: r.vehicle_plate,
+    maturityDate: r.maturity_date,
+    webCutoffAt: toJstIso(r.web_cutoff_at),
+    urgency: contractUrgency(now, new Date(r.web_cutoff_at), r.renewal_status),
+    step: r.step ?? 'none',
+    screen: r.screen ?? null,
+    renewalStatus: r.renewal_status,
+    renewalChannel: r.renewal_channel,
+    staffName: r.staff_name ?? null,
+  }
+}
+
+/** One page of the list plus the matching count, and the cursor of the next page. */
 export async function listContractPage(
   db: Kysely<Database>,
-  input: ParsedInputOf<'contracts:list'>,
+  input: ListInput,
   now: Date,
 ): Promise<ContractPage> {
-  const [rows, total] = await Promise.all([listContracts(db, input), countLiveContracts(db)])
+  const { search, ...rest } = await resolveStaffFilter(db, input.filters)
+  const listFilters: ListFilters = rest
+  const narrowed = Object.values(listFilters).some((v) => v !== undefined)
+  const where = narrowed ? filterWhere(listFilters, now.getTime()) : undefined
+  const after = input.after === undefined ? undefined : decodeCursor(input.after, input.sort)
+  const base = { sort: input.sort, offset: input.offset, limit: input.limit, after }
+
+  const key = search === undefined ? null : searchQueryKey(search)
+  let rows: ContractListDbRow[]
+  let total: number
+  let totalCapped = false
+  if (key !== null) {
+    const ids = await searchMatches(db, key, where ?? filterWhere({}, now.getTime()))
+    totalCapped = ids.length > SEARCH_MATCH_CAP
+    const kept = ids.slice(0, SEARCH_MATCH_CAP)
+    total = kept.length
+    rows = kept.length === 0 ? [] : await listContracts(db, { ...base, ids: kept })
+  } else {
+    ;[rows, total] = await Promise.all([
+      listContracts(db, { ...base, where }),
+      where ? countFilteredContracts(db, where) : countLiveContracts(db),
+    ])
+  }
+  const last = rows.at(-1)
   return {
     total,
+    totalCapped,
     offset: input.offset,
-    rows: rows.map((r) => ({
-      id: r.id,
-      insurerName: r.insurer_name,
-      policyNumber: r.policy_number,
-      flow: r.flow,
-      clientName: r.client_name,
-      clientKana: r.client_kana,
-      vehicleName: r.vehicle_name,
-      vehiclePlate: r.vehicle_plate,
-      maturityDate: r.maturity_date,
-      webCutoffAt: toJstIso(r.web_cutoff_at),
-      urgency: contractUrgency(now, new Date(r.web_cutoff_at), r.renewal_status),
-      step: r.step ?? 'none',
-      screen: r.screen ?? null,
-      renewalStatus: r.renewal_status,
-      renewalChannel: r.renewal_channel,
-      staffName: r.staff_name ?? null,
-    })),
+    nextCursor:
+      last && rows.length === input.limit
+        ? encodeCursor(input.sort, cursorValues(input.sort.key, last))
+        : null,
+    rows: rows.map((r) => toListRow(r, now)),
   }
 }

@@ -16,6 +16,7 @@ export function deleteBook(sqlite: BetterSqlite3.Database): void {
     'DELETE FROM reissue_outbox',
     'DELETE FROM credential_mail_state',
     'DELETE FROM renewal_progress',
+    'DELETE FROM contract_search',
     'DELETE FROM contracts',
     'DELETE FROM clients',
     'DELETE FROM sync_state',

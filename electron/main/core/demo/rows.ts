@@ -1,3 +1,4 @@
+import { contractSearchKey } from '../../../common/domain/contract-search-key'
 import { webCutoff, type InsurerRuleSet } from '../../../common/domain/insurer-rules'
 import type { DemoContract } from '../../../../demo-data/types'
 import { ROWS_PER_STATEMENT } from './batch-insert'
@@ -107,6 +108,16 @@ export class DemoRowWriter {
       progress.lastActivityAt,
       at,
     )
+    const key = contractSearchKey({
+      clientName: client.nameKanji,
+      clientKana: client.nameKana,
+      namedInsuredName: c.namedInsured.name,
+      namedInsuredKana: c.namedInsured.kana,
+      phone: client.phone,
+      plate: c.vehicle.plate,
+      policyNumber: c.policyNumber,
+    })
+    s.search.add(contractId, key.names, key.numbers)
     const events = demoTimeline(c)
     for (const e of events) {
       const staffId = e.source === 'staff' ? c.staffId : null

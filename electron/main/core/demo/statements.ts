@@ -32,6 +32,7 @@ const TABLES = {
      last_activity_at, updated_at`,
   ],
   timeline: ['timeline_events', 'contract_id, occurred_at, source, kind, detail_json, staff_id'],
+  search: ['contract_search', 'contract_id, names, numbers'],
 } as const
 
 export type DemoInserts = { [K in keyof typeof TABLES]: BatchInsert } & { flushAll(): void }
@@ -45,6 +46,7 @@ export function prepareDemoInserts(sqlite: BetterSqlite3.Database): DemoInserts 
     mail: make(TABLES.mail),
     progress: make(TABLES.progress),
     timeline: make(TABLES.timeline),
+    search: make(TABLES.search),
   }
   return {
     ...inserts,
@@ -54,6 +56,7 @@ export function prepareDemoInserts(sqlite: BetterSqlite3.Database): DemoInserts 
       inserts.mail.flush()
       inserts.progress.flush()
       inserts.timeline.flush()
+      inserts.search.flush()
     },
   }
 }

@@ -24,6 +24,7 @@ const data = workerData as SyncWorkerData
 
 const database = openDatabase({
   path: data.databasePath,
+  optimizeOnOpen: false,
   ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
 })
 const quitting = new AbortController()

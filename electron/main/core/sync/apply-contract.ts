@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
+import { prepareSearchKeyWriter } from '../../../../db/queries/contract-search'
 import { ruleSetOf, type InsurerRow } from '../../../../db/queries/insurers'
 import { webCutoff, type InsurerRuleSet } from '../../../common/domain/insurer-rules'
 import { InsurerError } from '../insurer/errors'
@@ -30,7 +31,11 @@ export type ContractOutcome = 'inserted' | 'updated' | 'unchanged'
 
 export interface ContractWriter {
   /** Writes one contract; call inside the caller's transaction. `at` = epoch ms (synced_at). */
-  apply(contract: Contract, at: number): ContractOutcome
+  /**
+   * `deferSearchKey`: leave the search key to refreshSearchKeys (the snapshot writes all
+   * keys at its end, in large transactions: per-page FTS updates tripled its cost).
+   */
+  apply(contract: Contract, at: number, options?: { deferSearchKey?: boolean }): ContractOutcome
   /** The local contract id for a policy number of this insurer (tombstoned ones too). */
   contractId(policyNumber: string): number | null
 }
@@ -140,6 +145,7 @@ export function prepareContractWriter(
 ): ContractWriter {
   const rules = insurerRules(sqlite, insurerId)
   const s = prepareStatements(sqlite)
+  const searchKeys = prepareSearchKeyWriter(sqlite)
   const cutoffs = new Map<string, number>()
   const branches = new Map<string, string | null>()
 
@@ -229,6 +235,18 @@ export function prepareContractWriter(
     )
   }
 
+  // The insurer owns every field of the key (rule 1), so it is rewritten with them.
+  const writeSearchKey = (contractId: number, c: Contract) =>
+    searchKeys.write(contractId, {
+      clientName: c.policyholder.nameKanji,
+      clientKana: c.policyholder.nameKana,
+      namedInsuredName: c.namedInsured.name,
+      namedInsuredKana: c.namedInsured.kana,
+      phone: c.policyholder.phone,
+      plate: c.vehicle.plate,
+      policyNumber: c.policyNumber,
+    })
+
   const clientValues = (c: Contract, at: number) => {
     const p = c.policyholder
     return [p.nameKanji, p.nameKana, p.birthDate, p.postcode, p.address, p.phone, p.email, at]
@@ -237,7 +255,8 @@ export function prepareContractWriter(
   return {
     contractId: (policyNumber) => s.find.get(insurerId, policyNumber)?.id ?? null,
 
-    apply(c, at) {
+    apply(c, at, options) {
+      const keyNow = !options?.deferSearchKey
       const existing = s.find.get(insurerId, c.policyNumber)
       if (!existing) {
         const clientId = Number(s.insertClient.run(...clientValues(c, at)).lastInsertRowid)
@@ -253,6 +272,7 @@ export function prepareContractWriter(
           ).lastInsertRowid,
         )
         writeChildren(contractId, c, at)
+        if (keyNow) writeSearchKey(contractId, c)
         return 'inserted'
       }
 
@@ -270,6 +290,7 @@ export function prepareContractWriter(
         if (staffId !== null) s.fillAssignment.run(staffId, branchId, existing.id)
       }
       writeChildren(existing.id, c, at)
+      if (keyNow) writeSearchKey(existing.id, c)
       return 'updated'
     },
   }

@@ -1,3 +1,4 @@
+import { prepareSearchKeyWriter } from '../../../../db/queries/contract-search'
 import { isInsurerError } from '../insurer/errors'
 import type { Contract, ContractPage } from '../insurer/wire'
 import { decodeSnapshotRun, type SnapshotRun } from './sync-state'
@@ -135,7 +136,7 @@ function writePage(
       for (const contract of slice) {
         // One endpoint may serve several insurer rows (the demo insurer): keep only ours.
         if (!run.accepts(contract.policyNumber)) continue
-        const outcome = run.changes.contracts.apply(contract, at)
+        const outcome = run.changes.contracts.apply(contract, at, { deferSearchKey: true })
         if (outcome !== 'unchanged') run.counters.contractsUpserted++
       }
       // The resume point goes in with the page's last rows, never before them.
@@ -173,5 +174,57 @@ async function sweepUnseen(run: SyncRun, runStartedAt: number): Promise<void> {
       await yieldToEventLoop()
     }
   }
+  await refreshSearchKeys(run)
   run.transaction(() => run.state.completeSnapshot(run.nowMs()))
 }
+
+/**
+ * Writes the search keys the snapshot pages left out, by rowid range like the sweep. The
+ * writer skips a key that did not change, so a resumed or repeated pass costs only reads.
+ * Until it ends, a search may miss contracts of the run in progress (the list shows them).
+ */
+async function refreshSearchKeys(run: SyncRun): Promise<void> {
+  const { sqlite } = run
+  const rows = sqlite.prepare(
+    `SELECT c.id, cl.name_kanji, cl.name_kana, c.named_insured_name, c.named_insured_kana,
+       cl.phone, c.vehicle_plate, c.policy_number
+     FROM contracts c JOIN clients cl ON cl.id = c.client_id
+     WHERE c.id >= ? AND c.id < ? AND +c.insurer_id = ? AND c.deleted_at IS NULL`,
+  )
+  const keys = prepareSearchKeyWriter(sqlite)
+  const bounds = sqlite.prepare('SELECT min(id) AS low, max(id) AS high FROM contracts').get() as {
+    low: number | null
+    high: number | null
+  }
+  if (bounds.low === null || bounds.high === null) return
+  for (let from = bounds.low; from <= bounds.high; from += SEARCH_KEY_ROWS_PER_TRANSACTION) {
+    run.signal?.throwIfAborted()
+    const slice = rows.all(from, from + SEARCH_KEY_ROWS_PER_TRANSACTION, run.insurerId) as {
+      id: number
+      name_kanji: string
+      name_kana: string
+      named_insured_name: string
+      named_insured_kana: string
+      phone: string | null
+      vehicle_plate: string
+      policy_number: string
+    }[]
+    run.transaction(() => {
+      for (const r of slice) {
+        keys.write(r.id, {
+          clientName: r.name_kanji,
+          clientKana: r.name_kana,
+          namedInsuredName: r.named_insured_name,
+          namedInsuredKana: r.named_insured_kana,
+          phone: r.phone,
+          plate: r.vehicle_plate,
+          policyNumber: r.policy_number,
+        })
+      }
+    })
+    await yieldToEventLoop()
+  }
+}
+
+/** Contracts per search-key transaction: large, because FTS5 flushes its index per commit. */
+export const SEARCH_KEY_ROWS_PER_TRANSACTION = 2_000

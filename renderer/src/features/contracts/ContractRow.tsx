@@ -1,6 +1,7 @@
 import { Skeleton, VisuallyHidden } from '@mantine/core'
 import type { CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useLocation } from 'wouter'
 import type { ContractListRow } from '../../../../electron/common/api/contract'
 import { COLUMNS } from './columns'
 import classes from './ContractTable.module.css'
@@ -31,14 +32,21 @@ export function rowDomId(index: number): string {
   return `contract-row-${index}`
 }
 
+/** The contract detail screen of one row (Enter on the active row, or a double click). */
+export function contractPath(id: number): string {
+  return `/contracts/${id}`
+}
+
 export function ContractRow({ row, ...frame }: RowFrameProps & { row: ContractListRow }) {
   const { t } = useTranslation()
+  const [, navigate] = useLocation()
   return (
     <div
       {...rowFrame(frame)}
       data-testid="contract-row"
       data-contract-id={row.id}
       onClick={() => frame.onActivate(frame.index)}
+      onDoubleClick={() => navigate(contractPath(row.id))}
     >
       <div role="cell" className={classes.cell}>
         <span className={classes.primary} data-testid="policy-number">

@@ -1,6 +1,6 @@
-import { Alert, Button, EmptyState, Progress, Stack, Text } from '@mantine/core'
+import { EmptyState, Progress, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { errorKeyOf } from '../../api/errors'
+import { LoadError } from '../../shell/LoadError'
 import { useSyncStatus } from '../sync/use-sync-status'
 
 export function ContractsEmpty() {
@@ -39,22 +39,13 @@ export function ContractsEmpty() {
 /** Says what failed and what to do (by error code), with a way to try again in place. */
 export function ContractsError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useTranslation()
-  const key = errorKeyOf(error)
   return (
-    <Alert
-      data-testid="contracts-error"
-      color="red"
-      variant="light"
+    <LoadError
+      testId="contracts-error"
       title={t('contracts.error.title')}
-      role="alert"
-    >
-      <Text size="sm">{t(`errors.${key}`)}</Text>
-      <Text size="xs" c="dimmed" mt={4}>
-        {t('contracts.error.code', { code: key })}
-      </Text>
-      <Button mt="sm" size="xs" variant="filled" color="red.9" onClick={onRetry}>
-        {t('contracts.error.retry')}
-      </Button>
-    </Alert>
+      retryLabel={t('contracts.error.retry')}
+      error={error}
+      onRetry={onRetry}
+    />
   )
 }

@@ -1,4 +1,6 @@
 import { useCallback, useState, type KeyboardEvent } from 'react'
+import { useLocation } from 'wouter'
+import { contractPath, rowDomId } from './ContractRow'
 
 interface Options {
   rowCount: number
@@ -15,6 +17,7 @@ interface Options {
  */
 export function useActiveRow({ rowCount, pageRows, onMove }: Options) {
   const [active, setActive] = useState(0)
+  const [, navigate] = useLocation()
   const [moved, setMoved] = useState(false)
   const clamped = Math.min(active, Math.max(rowCount - 1, 0))
 
@@ -32,6 +35,16 @@ export function useActiveRow({ rowCount, pageRows, onMove }: Options) {
     (event: KeyboardEvent<HTMLElement>) => {
       // Keys pressed on a header button belong to that button.
       if (event.target !== event.currentTarget || rowCount === 0) return
+      if (event.key === 'Enter') {
+        // The row element carries its contract id; a placeholder row (page not loaded) has none.
+        const row = event.currentTarget.querySelector<HTMLElement>(`#${rowDomId(clamped)}`)
+        const id = row?.dataset.contractId
+        if (id) {
+          event.preventDefault()
+          navigate(contractPath(Number(id)))
+        }
+        return
+      }
       const step: Record<string, () => number> = {
         ArrowDown: () => clamped + 1,
         ArrowUp: () => clamped - 1,
@@ -45,7 +58,7 @@ export function useActiveRow({ rowCount, pageRows, onMove }: Options) {
       event.preventDefault() // the container would otherwise scroll on its own as well
       moveTo(target())
     },
-    [clamped, rowCount, pageRows, moveTo],
+    [clamped, rowCount, pageRows, moveTo, navigate],
   )
 
   const reset = useCallback(() => {

@@ -1,0 +1,75 @@
+import { z } from 'zod'
+import { URGENCY_BUCKETS } from '../domain/insurer-rules'
+import { Flow } from '../domain/renewal'
+import { SEVERITIES, STUCK_CODES } from '../domain/stuck-reasons'
+
+/**
+ * Schemas of 今日の対応 (today's call list): the contracts to call today, most urgent first,
+ * each with why (the stuck reasons, worded by the core in both languages at its own clock)
+ * and what to do next.
+ */
+
+export const TODAY_SCOPES = ['mine', 'branch', 'all'] as const
+export const TodayScope = z.enum(TODAY_SCOPES)
+export type TodayScope = z.infer<typeof TodayScope>
+
+/** A day's work for one person is a few dozen calls; more than this is a backlog to filter. */
+export const TODAY_LIST_MAX_ROWS = 500
+
+export const TodayListInput = z
+  .object({
+    /** mine = contracts in my charge; branch = my branch's; all = the whole agency. */
+    scope: TodayScope,
+    limit: z.number().int().min(1).max(TODAY_LIST_MAX_ROWS).default(TODAY_LIST_MAX_ROWS),
+  })
+  .strict()
+export type TodayListInput = z.input<typeof TodayListInput>
+
+const Words = z.object({ ja: z.string(), en: z.string() })
+
+export const TodayReason = z.object({
+  code: z.enum(STUCK_CODES),
+  severity: z.enum(SEVERITIES),
+  text: Words,
+  nextAction: Words,
+  /** When the stuck condition began (ISO with +09:00); null for deadline reasons. */
+  since: z.string().nullable(),
+})
+export type TodayReason = z.infer<typeof TodayReason>
+
+export const TodayRow = z.object({
+  /** 1-based position in today's ranking. */
+  rank: z.number().int(),
+  contractId: z.number().int(),
+  policyNumber: z.string(),
+  insurerName: z.string(),
+  flow: Flow,
+  clientName: z.string(),
+  clientKana: z.string(),
+  staffId: z.string().nullable(),
+  staffName: z.string().nullable(),
+  maturityDate: z.string(),
+  /** ISO 8601 with +09:00: the instant the insurer's web procedure closes. */
+  webCutoffAt: z.string(),
+  urgency: z.enum(URGENCY_BUCKETS),
+  /** Most severe first; never empty. */
+  reasons: z.array(TodayReason),
+})
+export type TodayRow = z.infer<typeof TodayRow>
+
+export const TodayList = z.object({
+  scope: TodayScope,
+  /** The instant the ranking was computed for (ISO with +09:00). */
+  asOf: z.string(),
+  rows: z.array(TodayRow),
+  /** Contracts due today in this scope; rows holds the first `limit` of them. */
+  total: z.number().int(),
+  /** total − rows.length: due today but beyond the list's cap. */
+  more: z.number().int(),
+})
+export type TodayList = z.infer<typeof TodayList>
+
+export const todayChannels = {
+  /** Today's call list for the signed-in staff member (scope relative to them). */
+  'today:list': { input: TodayListInput, output: TodayList },
+} as const

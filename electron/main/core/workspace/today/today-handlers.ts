@@ -1,0 +1,29 @@
+import type { Handlers } from '../../../../common/api/contract'
+import type { DatabaseHandle } from '../../../../../db/connection'
+import { AppError } from '../../api/app-error'
+import { readSession } from '../../session/session-handlers'
+import { listToday } from './list-today'
+
+/** 今日の対応: the list is always relative to whoever is signed in at this PC. */
+export function todayHandlers(
+  database: DatabaseHandle,
+  now: () => Date,
+): Pick<Handlers, 'today:list'> {
+  return {
+    'today:list': async (input) => {
+      const { current } = await readSession(database.db)
+      if (!current) {
+        throw new AppError(
+          'unauthorized',
+          '担当者が選ばれていません。担当者を選んでから今日の対応を開いてください / nobody is signed in: choose a staff member, then open today’s list',
+        )
+      }
+      return listToday(
+        database.sqlite,
+        input,
+        { staffId: current.id, branchId: current.branchId },
+        now(),
+      )
+    },
+  }
+}

@@ -1,0 +1,243 @@
+import type { ContractFilters } from '../../electron/common/api/contract-filters'
+import type { ContractPage, Handlers } from '../../electron/common/api/contract'
+import { searchQueryKey } from '../../electron/common/domain/contract-search-key'
+import { dispatch } from '../../electron/main/core/api/dispatch'
+import { encodeCursor } from '../../electron/main/core/contracts/list-cursor'
+import { filterWhere } from '../../db/queries/contract-filters'
+import { SEARCH_MATCH_CAP, searchMatchQuery } from '../../db/queries/contract-search'
+import {
+  COUNT_LIVE_CONTRACTS_SQL,
+  contractListQuery,
+  countFilteredQuery,
+  cursorValues,
+  type ContractListDbRow,
+} from '../../db/queries/contracts'
+import type { DatabaseHandle } from '../../db/connection'
+import { toHalfWidthKana as toHalfWidth, toHiragana } from '../support/half-width-kana'
+import { round, time, type Timing } from './measure'
+
+/** Fixed clock: urgency filters are ranges around it (the seeded book's "now"). */
+export const BENCH_NOW = Date.parse('2026-11-23T00:00:00+09:00')
+
+export interface FilteredBenchResult {
+  name: string
+  ours: Timing
+  baseline: Timing
+  /** ours.p95 / baseline.p95 (goal ≤ 1.5). */
+  ratioP95: number
+  rows: number
+  total: number
+}
+
+type Sort = {
+  key: 'cutoff' | 'maturity' | 'clientKana' | 'policyNumber' | 'step'
+  direction: 'asc' | 'desc'
+}
+
+const SAMPLES = 40
+
+async function ours(handlers: Handlers, input: unknown): Promise<ContractPage> {
+  const result = await dispatch(handlers, 'contracts:list', input)
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value as ContractPage
+}
+
+/**
+ * A first page (or a keyset page) with filters: the whole backend path against raw
+ * better-sqlite3 running the same two statements (page + count) compiled from the same
+ * Kysely queries.
+ */
+async function benchListCase(
+  database: DatabaseHandle,
+  handlers: Handlers,
+  name: string,
+  sort: Sort,
+  filters: ContractFilters,
+  after?: string,
+  afterValues?: ReadonlyArray<string | number>,
+): Promise<FilteredBenchResult> {
+  const where = Object.keys(filters).length ? filterWhere(filters, BENCH_NOW) : undefined
+  const page = contractListQuery(database.db, {
+    sort,
+    offset: 0,
+    limit: 200,
+    ...(where ? { where } : {}),
+    ...(afterValues ? { after: afterValues } : {}),
+  }).compile()
+  const count = where ? countFilteredQuery(where).compile(database.db) : null
+  const pageStatement = database.sqlite.prepare(page.sql)
+  const countStatement = database.sqlite.prepare(count ? count.sql : COUNT_LIVE_CONTRACTS_SQL)
+  const countParameters = (count?.parameters ?? []) as unknown[]
+  const baseline = await time(SAMPLES, () => {
+    pageStatement.all(...(page.parameters as unknown[]))
+    countStatement.get(...countParameters)
+  })
+  const input = { sort, offset: 0, limit: 200, filters, ...(after ? { after } : {}) }
+  const sample = await ours(handlers, input)
+  const timing = await time(SAMPLES, () => ours(handlers, input))
+  return {
+    name,
+    ours: timing,
+    baseline,
+    ratioP95: round(timing.p95Ms / baseline.p95Ms, 2),
+    rows: sample.rows.length,
+    total: sample.total,
+  }
+}
+
+export interface FilteredListBench {
+  firstPages: FilteredBenchResult[]
+  keyset: { first: FilteredBenchResult; deep: FilteredBenchResult; deepOverFirstP95: number }[]
+}
+
+/** First pages with filters and sort, and deep pages by keyset against their first page. */
+export async function benchFilteredList(
+  database: DatabaseHandle,
+  handlers: Handlers,
+  contracts: number,
+): Promise<FilteredListBench> {
+  const staff = database.sqlite
+    .prepare('SELECT staff_id FROM contracts WHERE staff_id IS NOT NULL LIMIT 1')
+    .pluck()
+    .get() as string
+  const cases: [string, Sort, ContractFilters][] = [
+    [
+      'flow A, ≤14 days, by cutoff',
+      { key: 'cutoff', direction: 'asc' },
+      { flow: 'A', urgency: ['d3', 'd7', 'd14'] },
+    ],
+    ['one staff member, by maturity', { key: 'maturity', direction: 'asc' }, { staff: [staff] }],
+    [
+      'registration problems, by kana',
+      { key: 'clientKana', direction: 'asc' },
+      { registration: ['expired', 'mismatch', 'wrong_policy_number'] },
+    ],
+    ['mail bounced, by cutoff desc', { key: 'cutoff', direction: 'desc' }, { mail: ['bounced'] }],
+    [
+      'maturity in Dec 2026, by policy number',
+      { key: 'policyNumber', direction: 'asc' },
+      { maturityFrom: '2026-12-01', maturityTo: '2026-12-31' },
+    ],
+  ]
+  const firstPages: FilteredBenchResult[] = []
+  for (const [name, sort, filters] of cases)
+    firstPages.push(await benchListCase(database, handlers, name, sort, filters))
+
+  const keyset: FilteredListBench['keyset'] = []
+  const deepCases: [string, Sort, ContractFilters][] = [
+    ['no filter, by cutoff', { key: 'cutoff', direction: 'asc' }, {}],
+    ['no filter, by client kana', { key: 'clientKana', direction: 'asc' }, {}],
+    ['flow B, by maturity', { key: 'maturity', direction: 'asc' }, { flow: 'B' }],
+  ]
+  for (const [name, sort, filters] of deepCases) {
+    const first = await benchListCase(database, handlers, `first page: ${name}`, sort, filters)
+    // The row at 90% of the filtered list: where a deep page continues from.
+    const where = Object.keys(filters).length ? filterWhere(filters, BENCH_NOW) : undefined
+    const depth = Math.max(0, Math.floor(first.total * 0.9) - 1)
+    const at = contractListQuery(database.db, {
+      sort,
+      offset: depth,
+      limit: 1,
+      ...(where ? { where } : {}),
+    }).compile()
+    const row = database.sqlite
+      .prepare(at.sql)
+      .get(...(at.parameters as unknown[])) as ContractListDbRow
+    const values = cursorValues(sort.key, row)
+    const deep = await benchListCase(
+      database,
+      handlers,
+      `keyset page at 90% (${depth.toLocaleString('en')}): ${name}`,
+      sort,
+      filters,
+      encodeCursor(sort, values),
+      values,
+    )
+    keyset.push({ first, deep, deepOverFirstP95: round(deep.ours.p95Ms / first.ours.p95Ms, 2) })
+  }
+  void contracts
+  return { firstPages, keyset }
+}
+
+export interface SearchBenchResult {
+  name: string
+  query: string
+  characters: number
+  ours: Timing
+  baseline: Timing
+  ratioP95: number
+  total: number
+  capped: boolean
+  /** 20 ms for 3+ characters, 150 ms for 1–2. */
+  goalMs: number
+}
+
+/** Searches through the whole backend, and the same two statements raw (matches + page). */
+export async function benchSearch(
+  database: DatabaseHandle,
+  handlers: Handlers,
+): Promise<SearchBenchResult[]> {
+  const sample = database.sqlite
+    .prepare(
+      `SELECT cl.name_kanji, cl.name_kana, cl.phone, c.policy_number, c.vehicle_plate
+       FROM contracts c JOIN clients cl ON cl.id = c.client_id WHERE c.id = (SELECT max(id) / 2 FROM contracts)`,
+    )
+    .get() as {
+    name_kanji: string
+    name_kana: string
+    phone: string
+    policy_number: string
+    vehicle_plate: string
+  }
+  const family = sample.name_kana.split('\u3000')[0]!
+  const halfWidth = toHalfWidth(family)
+  const queries: [string, string][] = [
+    ['family name, half-width kana', halfWidth],
+    ['full name, kanji', sample.name_kanji],
+    ['full name, hiragana with a space', toHiragana(sample.name_kana).replace('\u3000', ' ')],
+    ['phone, last 8 digits', sample.phone.replace(/\D/g, '').slice(-8)],
+    ['policy number, 6 digits', sample.policy_number.slice(2, 8)],
+    ['plate fragment', sample.vehicle_plate.slice(0, 6)],
+    ['no match, 5 characters', 'ヰヰヰヰヰ'],
+    ['1 character, common kanji', '田'],
+    ['1 character, kana', toHalfWidth(family.slice(0, 1))],
+    ['2 characters, family name', sample.name_kanji.slice(0, 2)],
+    ['2 characters, no match (full scan)', 'ヰヲ'],
+  ]
+  const results: SearchBenchResult[] = []
+  for (const [name, query] of queries) {
+    const key = searchQueryKey(query)
+    if (key === null) continue
+    const sort = { key: 'cutoff' as const, direction: 'asc' as const }
+    const matchSql = searchMatchQuery(key, filterWhere({}, BENCH_NOW)).compile(database.db)
+    const matchStatement = database.sqlite.prepare(matchSql.sql)
+    const ids = (matchStatement.all(...(matchSql.parameters as unknown[])) as { id: number }[]).map(
+      (r) => r.id,
+    )
+    const kept = ids.slice(0, SEARCH_MATCH_CAP)
+    const page = kept.length
+      ? contractListQuery(database.db, { sort, offset: 0, limit: 200, ids: kept }).compile()
+      : null
+    const pageStatement = page ? database.sqlite.prepare(page.sql) : null
+    const baseline = await time(SAMPLES, () => {
+      const found = matchStatement.all(...(matchSql.parameters as unknown[]))
+      if (pageStatement && found.length) pageStatement.all(...(page!.parameters as unknown[]))
+    })
+    const input = { sort, offset: 0, limit: 200, filters: { search: query } }
+    const first = await ours(handlers, input)
+    const timing = await time(SAMPLES, () => ours(handlers, input))
+    const characters = [...key].length
+    results.push({
+      name,
+      query: characters >= 3 ? `${[...query].length} chars` : query,
+      characters,
+      ours: timing,
+      baseline,
+      ratioP95: round(timing.p95Ms / baseline.p95Ms, 2),
+      total: first.total,
+      capped: first.totalCapped ?? false,
+      goalMs: characters >= 3 ? 20 : 150,
+    })
+  }
+  return results
+}

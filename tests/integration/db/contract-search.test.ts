@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ContractListRow, ParsedInputOf } from '../../../electron/common/api/contract'
+import type { ContractFilters } from '../../../electron/common/api/contract-filters'
+import { contractSearchKey } from '../../../electron/common/domain/contract-search-key'
+import { normaliseForSearch } from '../../../electron/common/domain/search-normalise'
+import { seedDemoBook } from '../../../electron/main/core/demo/seed-demo'
+import { startCore, type RunningCore } from '../../../electron/main/core/start-core'
+import { SEARCH_MATCH_CAP } from '../../../db/queries/contract-search'
+import { tempDir } from '../../support/temp-db'
+import { toHalfWidthKana, toHiragana } from '../../support/half-width-kana'
+
+let dir: ReturnType<typeof tempDir>
+let core: RunningCore
+const NOW = Date.parse('2026-11-23T10:00:00+09:00')
+const BOOK = 800
+
+interface BookRow {
+  id: number
+  name_kanji: string
+  name_kana: string
+  named_insured_name: string
+  named_insured_kana: string
+  phone: string | null
+  vehicle_plate: string
+  policy_number: string
+  deleted_at: number | null
+}
+
+let book: BookRow[]
+
+beforeAll(async () => {
+  dir = tempDir()
+  core = await startCore({
+    databasePath: dir.file('search.sqlite'),
+    version: 't',
+    seedDemoWhenEmpty: false,
+    now: () => new Date(NOW),
+  })
+  await seedDemoBook(core.database, { contracts: BOOK, seed: 11, now: NOW })
+  core.database.sqlite.prepare('UPDATE contracts SET deleted_at = ? WHERE id % 40 = 0').run(NOW)
+  book = core.database.sqlite
+    .prepare(
+      `SELECT c.id, cl.name_kanji, cl.name_kana, c.named_insured_name, c.named_insured_kana,
+              cl.phone, c.vehicle_plate, c.policy_number, c.deleted_at
+       FROM contracts c JOIN clients cl ON cl.id = c.client_id ORDER BY c.id`,
+    )
+    .all() as BookRow[]
+}, 60_000)
+
+afterAll(async () => {
+  await core.close()
+  dir.remove()
+})
+
+type ListInput = ParsedInputOf<'contracts:list'>
+const input = (over: Partial<ListInput> = {}): ListInput => ({
+  sort: { key: 'cutoff', direction: 'asc' },
+  offset: 0,
+  limit: 500,
+  filters: {},
+  ...over,
+})
+
+async function list(over: Partial<ListInput>) {
+  return core.handlers['contracts:list'](input(over))
+}
+
+/** Every match of a search, read through the contract in pages of 500. */
+async function searchIds(search: string, filters: ContractFilters = {}): Promise<number[]> {
+  const page = await list({ filters: { ...filters, search } })
+  return page.rows.map((r) => r.id).sort((a, b) => a - b)
+}
+
+/** The reference: the same key, matched in JS over every live contract. */
+function referenceIds(search: string, namesOnly: boolean): number[] {
+  const q = normaliseForSearch(search)
+  return book
+    .filter((r) => r.deleted_at === null)
+    .filter((r) => {
+      const key = contractSearchKey({
+        clientName: r.name_kanji,
+        clientKana: r.name_kana,
+        namedInsuredName: r.named_insured_name,
+        namedInsuredKana: r.named_insured_kana,
+        phone: r.phone,
+        plate: r.vehicle_plate,
+        policyNumber: r.policy_number,
+      })
+      return (
+        key.names.split(' ').some((p) => p.includes(q)) ||
+        (!namesOnly && key.numbers.split(' ').some((p) => p.includes(q)))
+      )
+    })
+    .map((r) => r.id)
+}
+
+describe('contract search', () => {
+  it('finds a kanji name through its reading typed in half-width kana (ﾔﾏﾀﾞ → 山田)', async () => {
+    const someone = book.find((r) => r.deleted_at === null && r.name_kana.includes('\u3000'))!
+    const family = someone.name_kana.split('\u3000')[0]!
+    const halfWidth = toHalfWidthKana(family)
+    expect(halfWidth).not.toBe(family)
+    const ids = await searchIds(halfWidth)
+    expect(ids).toContain(someone.id)
+    expect(ids).toEqual(referenceIds(family, [...family].length < 3))
+    const row = (await list({ filters: { search: halfWidth } })).rows.find(
+      (r) => r.id === someone.id,
+    ) as ContractListRow
+    expect(row.clientName).toBe(someone.name_kanji)
+  })
+
+  it('ignores hiragana/katakana and spaces (やまだ たろう finds ヤマダ タロウ)', async () => {
+    const someone = book.find((r) => r.deleted_at === null)!
+    const typed = toHiragana(someone.name_kana).replace('\u3000', ' ')
+    expect(await searchIds(typed)).toContain(someone.id)
+    expect(await searchIds(someone.name_kanji.replace('\u3000', ''))).toContain(someone.id)
+  })
+
+  it.each([1, 2])('answers %i-character queries from names', async (length) => {
+    const someone = book.find((r) => r.deleted_at === null && r.name_kanji.length > 3)!
+    const query = someone.name_kanji.slice(0, length)
+    const ids = await searchIds(query)
+    expect(ids).toContain(someone.id)
+    const expected = referenceIds(query, true)
+    expect(ids.length).toBe(Math.min(expected.length, SEARCH_MATCH_CAP))
+    expect(ids).toEqual(expected.slice(0, ids.length))
+  })
+
+  it('finds policy numbers, phones (with or without hyphens) and plates by substring', async () => {
+    const someone = book.find((r) => r.deleted_at === null && r.phone)!
+    expect(await searchIds(someone.policy_number.slice(2, 9))).toContain(someone.id)
+    const digits = someone.phone!.replace(/\D/g, '')
+    expect(await searchIds(digits.slice(-8))).toContain(someone.id)
+    expect(await searchIds(someone.phone!)).toContain(someone.id)
+    // Full-width digits, as an IME may type them.
+    const wide = digits.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))
+    expect(await searchIds(wide)).toContain(someone.id)
+    expect(await searchIds(someone.vehicle_plate)).toContain(someone.id)
+    for (const q of [someone.policy_number.slice(2, 9), digits.slice(-8)])
+      expect(await searchIds(q)).toEqual(referenceIds(q, false))
+  })
+
+  it('leaves out tombstoned contracts and combines with filters', async () => {
+    const gone = book.find((r) => r.deleted_at !== null)!
+    expect(await searchIds(gone.policy_number)).toEqual([])
+    const someone = book.find((r) => r.deleted_at === null)!
+    const flow = core.database.sqlite
+      .prepare('SELECT flow FROM contracts WHERE id = ?')
+      .pluck()
+      .get(someone.id) as 'A' | 'B'
+    expect(await searchIds(someone.policy_number, { flow })).toEqual([someone.id])
+    const other = flow === 'A' ? 'B' : 'A'
+    expect(await searchIds(someone.policy_number, { flow: other })).toEqual([])
+  })
+
+  it('a query with only spaces or dashes lists everything', async () => {
+    const all = await list({ limit: 1 })
+    expect((await list({ limit: 1, filters: { search: ' - ' } })).total).toBe(all.total)
+  })
+
+  it('a quote in the query is text, not FTS syntax', async () => {
+    expect((await list({ filters: { search: 'ab"c OR d' } })).total).toBe(0)
+  })
+})
+
+describe('contract search keys are maintained', () => {
+  it('by demo seeding: one key per contract, and the FTS index agrees', () => {
+    const { sqlite } = core.database
+    expect(sqlite.prepare('SELECT count(*) FROM contract_search').pluck().get()).toBe(BOOK)
+    sqlite.exec("INSERT INTO contract_search_fts (contract_search_fts) VALUES ('integrity-check')")
+  })
+})
