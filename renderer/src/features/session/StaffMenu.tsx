@@ -11,11 +11,21 @@ export function StaffMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" size="compact-sm" data-testid="staff-menu">
-          {staff.name}（{t(`session.role.${staff.role}`)}・{staff.branchName}）
+        {/* Name only: the header is full at 1366 px; role and branch are in the menu. */}
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          data-testid="staff-menu"
+          aria-label={`${staff.name}（${t(`session.role.${staff.role}`)}・${staff.branchName}）`}
+          style={{ whiteSpace: 'nowrap' }}
+        >
+          {staff.name}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
+        <Menu.Label>
+          {t(`session.role.${staff.role}`)}・{staff.branchName}
+        </Menu.Label>
         <Menu.Item onClick={() => void signOut()}>{t('session.switch')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>
