@@ -9,9 +9,8 @@ import { SEVERITIES, STUCK_CODES } from '../domain/stuck-reasons'
  * and what to do next.
  */
 
-export const TODAY_SCOPES = ['mine', 'branch', 'all'] as const
-export const TodayScope = z.enum(TODAY_SCOPES)
-export type TodayScope = z.infer<typeof TodayScope>
+export { WORK_SCOPES as TODAY_SCOPES, WorkScope as TodayScope } from './work-scope'
+import { WorkScope as TodayScope } from './work-scope'
 
 /** A day's work for one person is a few dozen calls; more than this is a backlog to filter. */
 export const TODAY_LIST_MAX_ROWS = 500

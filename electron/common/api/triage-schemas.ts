@@ -13,10 +13,8 @@ import { TRIAGE_CATEGORIES } from '../domain/triage-categories'
 export const TriageCategory = z.enum(TRIAGE_CATEGORIES)
 export type TriageCategory = z.infer<typeof TriageCategory>
 
-/** mine: the contracts in my charge; branch: my branch's; all: the whole book. */
-export const TRIAGE_SCOPES = ['mine', 'branch', 'all'] as const
-export const TriageScope = z.enum(TRIAGE_SCOPES)
-export type TriageScope = z.infer<typeof TriageScope>
+export { WORK_SCOPES as TRIAGE_SCOPES, WorkScope as TriageScope } from './work-scope'
+import { WorkScope as TriageScope } from './work-scope'
 
 export const TriageListInput = z
   .object({

@@ -6,8 +6,8 @@ import { AppError } from '../api/app-error'
 /** app_settings key of the staff member signed in at this PC. */
 export const CURRENT_STAFF_SETTING = 'current_staff_id'
 
-async function activeStaff(db: Kysely<Database>): Promise<StaffMember[]> {
-  const rows = await db
+function staffQuery(db: Kysely<Database>) {
+  return db
     .selectFrom('staff')
     .innerJoin('branches', 'branches.id', 'staff.branch_id')
     .select([
@@ -19,17 +19,36 @@ async function activeStaff(db: Kysely<Database>): Promise<StaffMember[]> {
       'staff.role',
     ])
     .where('staff.active', '=', 1)
-    .orderBy('staff.branch_id')
-    .orderBy('staff.name_kana')
-    .execute()
-  return rows.map((r) => ({
+}
+
+type StaffRow = Awaited<ReturnType<ReturnType<typeof staffQuery>['executeTakeFirstOrThrow']>>
+
+function toStaffMember(r: StaffRow): StaffMember {
+  return {
     id: r.id,
     name: r.name,
     nameKana: r.name_kana,
     branchId: r.branch_id,
     branchName: r.branch_name,
     role: r.role,
-  }))
+  }
+}
+
+async function activeStaff(db: Kysely<Database>): Promise<StaffMember[]> {
+  const rows = await staffQuery(db).orderBy('staff.branch_id').orderBy('staff.name_kana').execute()
+  return rows.map(toStaffMember)
+}
+
+/**
+ * The signed-in staff member, or null: one row, for the handlers that act as them (today's
+ * list, triage, notes, saved views) and need not load the whole staff list each call.
+ */
+export async function readCurrentStaff(db: Kysely<Database>): Promise<StaffMember | null> {
+  const row = await staffQuery(db)
+    .innerJoin('app_settings', 'app_settings.value', 'staff.id')
+    .where('app_settings.key', '=', CURRENT_STAFF_SETTING)
+    .executeTakeFirst()
+  return row ? toStaffMember(row) : null
 }
 
 export async function readSession(db: Kysely<Database>): Promise<Session> {

@@ -6,13 +6,13 @@ import { CONTRACT_SORT_KEYS } from '../../../common/api/contract'
 import type { Database, SavedViewTable } from '../../../../db/schema'
 import type { Selectable } from 'kysely'
 import { AppError } from '../api/app-error'
-import { readSession } from '../session/session-handlers'
+import { readCurrentStaff } from '../session/session-handlers'
 
 /** Each staff member keeps their own views; this bounds the menu and the table. */
 export const MAX_VIEWS_PER_STAFF = 50
 
 async function currentStaffId(db: Kysely<Database>): Promise<string> {
-  const { current } = await readSession(db)
+  const current = await readCurrentStaff(db)
   if (!current) {
     throw new AppError(
       'unauthorized',

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next'
 import { useLocation } from 'wouter'
 import type { TodayRow, TodayScope } from '../../../../electron/common/api/contract-today'
 import { TODAY_SCOPES } from '../../../../electron/common/api/contract-today'
+import { defaultWorkScope } from '../../../../electron/common/api/work-scope'
 import { formatJst } from '../../../../electron/common/domain/japan-time'
 import { errorKeyOf } from '../../api/errors'
 import { ReissueDialog, type ReissueDialogProps } from '../reissues/ReissueDialog'
@@ -39,7 +40,7 @@ export function TodayScreen() {
   const staff = useCurrentStaff()
   const [, navigate] = useLocation()
   // "Mine" means the contracts in my charge; managers look after their branch.
-  const [scope, setScope] = useState<TodayScope>(staff.role === 'manager' ? 'branch' : 'mine')
+  const [scope, setScope] = useState<TodayScope>(defaultWorkScope(staff.role))
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set())
   const [dialog, setDialog] = useState<Targets | null>(null)
   const list = useTodayList(scope)

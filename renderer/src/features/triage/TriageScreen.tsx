@@ -17,6 +17,7 @@ import classes from './Triage.module.css'
 import { TRIAGE_LINK_ATTR, TriageRowItem } from './TriageRowItem'
 import { TriageEmpty, TriageError } from './TriageStates'
 import { useTriage } from './use-triage'
+import { defaultWorkScope } from '../../../../electron/common/api/work-scope'
 
 /** The hours each description quotes come from the rules themselves, never retyped. */
 const HOURS: Partial<Record<TriageCategory, number>> = {
@@ -47,7 +48,7 @@ export function TriageScreen() {
   const { t } = useTranslation()
   const role = useSession().data?.current?.role
   // "Managers see their branch" (issue 5): that is where a manager starts.
-  const [scope, setScope] = useState<TriageScope>(role === 'manager' ? 'branch' : 'mine')
+  const [scope, setScope] = useState<TriageScope>(defaultWorkScope(role))
   const [chosen, setChosen] = useState<TriageCategory | undefined>(undefined)
   const query = useTriage(scope, chosen)
   const data = query.data

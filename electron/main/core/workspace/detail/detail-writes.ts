@@ -5,7 +5,7 @@ import type { FollowUp, Note, ReassignResult } from '../../../../common/api/cont
 import type { StaffMember } from '../../../../common/api/contract'
 import type { z } from 'zod'
 import { AppError } from '../../api/app-error'
-import { readSession } from '../../session/session-handlers'
+import { readCurrentStaff } from '../../session/session-handlers'
 import { contractNotFound, readFollowUp, toNote } from './read-contract-detail'
 
 /**
@@ -16,7 +16,7 @@ import { contractNotFound, readFollowUp, toNote } from './read-contract-detail'
  */
 
 async function signedInStaff(db: Kysely<Database>): Promise<StaffMember> {
-  const { current } = await readSession(db)
+  const current = await readCurrentStaff(db)
   if (!current) {
     throw new AppError(
       'request_refused',

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../../../common/api/contract'
 import type { DatabaseHandle } from '../../../../../db/connection'
 import { AppError } from '../../api/app-error'
-import { readSession } from '../../session/session-handlers'
+import { readCurrentStaff } from '../../session/session-handlers'
 import { listToday } from './list-today'
 
 /** 今日の対応: the list is always relative to whoever is signed in at this PC. */
@@ -11,7 +11,7 @@ export function todayHandlers(
 ): Pick<Handlers, 'today:list'> {
   return {
     'today:list': async (input) => {
-      const { current } = await readSession(database.db)
+      const current = await readCurrentStaff(database.db)
       if (!current) {
         throw new AppError(
           'unauthorized',

@@ -6,7 +6,7 @@ import { nextAction, reasonText, type StuckReason } from '../../../../common/dom
 import { TRIAGE_CATEGORIES, type TriageCategory } from '../../../../common/domain/triage-categories'
 import type { DatabaseHandle } from '../../../../../db/connection'
 import { AppError } from '../../api/app-error'
-import { readSession } from '../../session/session-handlers'
+import { readCurrentStaff } from '../../session/session-handlers'
 import { classifyTriage, type TriageEntry } from './classify-triage'
 import { createTriageCache, type TriageCache } from './triage-cache'
 import {
@@ -21,7 +21,7 @@ async function scopeFilter(
   scope: ParsedInputOf<'triage:list'>['scope'],
 ): Promise<TriageScopeFilter> {
   if (scope === 'all') return { staffId: null, branchId: null }
-  const { current } = await readSession(database.db)
+  const current = await readCurrentStaff(database.db)
   if (!current) {
     throw new AppError(
       'unauthorized',
