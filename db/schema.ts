@@ -93,6 +93,20 @@ export interface ContractTable {
   inception_date: string
   maturity_date: string
   web_cutoff_at: number
+  /**
+   * Derived by electron/common/domain/today-schedule.ts from the contract's state (migration
+   * 0007): when it becomes due for today's list, and its stuck schedule in up to 3 pieces.
+   */
+  today_due_from: number | null
+  stuck1_from: number | null
+  stuck1_severity: number | null
+  stuck1_since: number | null
+  stuck2_from: number | null
+  stuck2_severity: number | null
+  stuck2_since: number | null
+  stuck3_from: number | null
+  stuck3_severity: number | null
+  stuck3_since: number | null
   premium_yen: number
   staff_id: string | null
   branch_id: string | null

@@ -82,7 +82,9 @@ try {
     )
   }
   const today = await benchTodayList(core.database, core.handlers, new Date(BENCH_NOW))
-  process.stdout.write('\ntoday:list (whole backend path vs raw candidate SQL; goal p95 ≤ 50 ms)\n')
+  process.stdout.write(
+    '\ntoday:list (whole backend path vs raw better-sqlite3 on the same SQL; goal p95 ≤ 50 ms)\n',
+  )
   for (const r of today) {
     process.stdout.write(
       `  ${r.scope.padEnd(8)} ours p50 ${r.ours.p50Ms} ms  p95 ${r.ours.p95Ms} ms | raw p95 ${r.baseline.p95Ms} ms | ratio ${r.ratioP95}× | ${r.due.toLocaleString('en')} due | ${r.ours.p95Ms <= r.goalP95Ms ? 'ok' : 'MISSED'}\n`,

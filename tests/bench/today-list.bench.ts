@@ -1,15 +1,20 @@
 import type { Handlers } from '../../electron/common/api/contract'
 import { TODAY_SCOPES, type TodayScope } from '../../electron/common/api/contract-today'
 import { dispatch } from '../../electron/main/core/api/dispatch'
+import { jstDateOf } from '../../electron/common/domain/jst-calendar'
+import { cutoffRanges } from '../../electron/main/core/workspace/today/list-today'
 import {
-  candidateParams,
-  todayCandidateSql,
+  scopeParams,
+  TODAY_ROWS_SQL,
+  todayCountSql,
+  todayRankSql,
 } from '../../electron/main/core/workspace/today/today-candidates'
 import type { DatabaseHandle } from '../../db/connection'
 import { round, time, type Timing } from './measure'
 
 export interface TodayBenchResult {
-  scope: TodayScope
+  /** A scope's list, or today:counts (every scope counted, for the switcher). */
+  scope: TodayScope | 'counts'
   /** Contracts due today in the scope (the list shows the first 500). */
   due: number
   ours: Timing
@@ -20,9 +25,10 @@ export interface TodayBenchResult {
 }
 
 /**
- * today:list through the whole backend path (dispatch → zod → session → candidate SQL per
- * cutoff range → ranking and wording → output validation) against raw better-sqlite3 running
- * the same candidate SQL over every cutoff at once, with no ranking or wording. The list is
+ * today:list through the whole backend path (dispatch → zod → session → ranking SQL per
+ * cutoff range → rows → domain ranking and wording → count → output validation) against raw
+ * better-sqlite3 running the same three statements with the same parameters, with no
+ * wording, no domain re-ranking and no validation. The list is
  * relative to the signed-in staff member, so this signs in the member of staff with the
  * largest book first (and restores nobody afterwards: benchmarks run on a throwaway copy).
  */
@@ -44,9 +50,32 @@ export async function benchTodayList(
 
   const results: TodayBenchResult[] = []
   for (const scope of TODAY_SCOPES) {
-    const statement = database.sqlite.prepare(todayCandidateSql(scope))
-    const params = candidateParams(now.getTime(), { staffId: me.id, branchId: me.branch_id }, scope)
-    const baseline = await time(samples, () => statement.all(params), 2)
+    const rank = database.sqlite.prepare(todayRankSql(scope))
+    const rows = database.sqlite.prepare(TODAY_ROWS_SQL)
+    const count = database.sqlite.prepare(todayCountSql(scope))
+    const t = now.getTime()
+    const who = scopeParams(scope, { staffId: me.id, branchId: me.branch_id })
+    const baseline = await time(
+      samples,
+      () => {
+        const ids: number[] = []
+        for (const range of cutoffRanges(t)) {
+          if (ids.length >= 500) break
+          const page = rank.all({
+            ...who,
+            now: t,
+            jstToday: jstDateOf(t),
+            cutoffAfter: range.after,
+            cutoffUntil: range.until,
+            limit: 500 - ids.length,
+          }) as Array<{ id: number }>
+          for (const r of page) ids.push(r.id)
+        }
+        rows.all({ ids: JSON.stringify(ids) })
+        count.get({ ...who, now: t })
+      },
+      2,
+    )
     let due = 0
     const ours = await time(
       samples,
@@ -66,5 +95,29 @@ export async function benchTodayList(
       goalP95Ms: 50,
     })
   }
+  const counters = TODAY_SCOPES.map((scope) => ({
+    statement: database.sqlite.prepare(todayCountSql(scope)),
+    params: {
+      ...scopeParams(scope, { staffId: me.id, branchId: me.branch_id }),
+      now: now.getTime(),
+    },
+  }))
+  const countsBaseline = await time(samples, () => {
+    for (const c of counters) c.statement.get(c.params)
+  })
+  let all = 0
+  const counts = await time(samples, async () => {
+    const result = await dispatch(handlers, 'today:counts', {})
+    if (!result.ok) throw new Error(result.error.message)
+    all = (result.value as { counts: { all: number } }).counts.all
+  })
+  results.push({
+    scope: 'counts',
+    due: all,
+    ours: counts,
+    baseline: countsBaseline,
+    ratioP95: round(counts.p95Ms / countsBaseline.p95Ms, 2),
+    goalP95Ms: 50,
+  })
   return results
 }

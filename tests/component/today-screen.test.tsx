@@ -137,12 +137,27 @@ describe('今日の対応', () => {
     const { api } = setup()
     await rowsShown()
     expect(api.today.list).toHaveBeenCalledWith({ scope: 'mine' })
-    fireEvent.click(screen.getByRole('radio', { name: '自分の支店' }))
+    fireEvent.click(screen.getByRole('radio', { name: /^自分の支店/ }))
     await waitFor(() => expect(api.today.list).toHaveBeenCalledWith({ scope: 'branch' }))
-    fireEvent.click(screen.getByRole('radio', { name: 'すべて' }))
+    fireEvent.click(screen.getByRole('radio', { name: /^すべて/ }))
     await waitFor(() => expect(api.today.list).toHaveBeenCalledWith({ scope: 'all' }))
     const scopes = api.today.list.mock.calls.map(([input]) => input.scope as TodayScope)
     expect(scopes).toEqual(['mine', 'branch', 'all'])
+  })
+
+  it('shows how many are due in each scope on the switcher, and says so to screen readers', async () => {
+    const api = createFakeApi()
+    api.today.list.mockImplementation(async ({ scope }) => ({ ...todayList([PASSWORD]), scope }))
+    api.today.counts.mockResolvedValue({
+      asOf: '2026-11-23T09:00:00+09:00',
+      counts: { mine: 12, branch: 345, all: 6789 },
+    })
+    setup({ api })
+    await rowsShown()
+    await waitFor(() => expect(screen.getAllByTestId('today-scope-count')).toHaveLength(3))
+    expect(screen.getByRole('radio', { name: '自分の担当 12件' })).toBeTruthy()
+    expect(screen.getByRole('radio', { name: '自分の支店 345件' })).toBeTruthy()
+    expect(screen.getByRole('radio', { name: 'すべて 6,789件' })).toBeTruthy()
   })
 
   it('opens on the branch for a manager', async () => {

@@ -68,7 +68,25 @@ export const TodayList = z.object({
 })
 export type TodayList = z.infer<typeof TodayList>
 
+export const TodayCountsInput = z.object({}).strict()
+
+/** How many contracts are due today in each scope, for the scope switcher. */
+export const TodayCounts = z.object({
+  asOf: z.string(),
+  counts: z.object({
+    mine: z.number().int(),
+    branch: z.number().int(),
+    all: z.number().int(),
+  }),
+})
+export type TodayCounts = z.infer<typeof TodayCounts>
+
 export const todayChannels = {
   /** Today's call list for the signed-in staff member (scope relative to them). */
   'today:list': { input: TodayListInput, output: TodayList },
+  /**
+   * The number due in every scope at once. Its own call, not part of the list: counting a
+   * whole 1M book takes ~15 ms, and the list should not wait for the other scopes' numbers.
+   */
+  'today:counts': { input: TodayCountsInput, output: TodayCounts },
 } as const

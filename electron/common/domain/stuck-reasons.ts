@@ -197,8 +197,7 @@ function mailReasons(state: ContractWebState, t: number): StuckReason[] {
 
 function loginReasons(state: ContractWebState, t: number): StuckReason[] {
   const { mail, progress } = state
-  const procedureStarted = stepIndex(progress.step) >= stepIndex('a3_procedure')
-  if (procedureStarted) return []
+  if (procedureStarted(progress.step)) return []
   if (passwordExpiryUnresolved(mail)) {
     return [
       { code: 'password_expired', severity: 'warning', ...elapsed(mail.passwordExpiredAt, t) },
@@ -265,7 +264,10 @@ function mypageReasons(state: ContractWebState, t: number): StuckReason[] {
  * logged in, provisional expiry) say when that wait is too long: "abandoned" would only
  * pre-empt them with a vaguer word.
  */
-const WAITING_ON_MAIL: ReadonlySet<RenewalStep> = new Set(['a1_credentials', 'b2_provisional'])
+export const WAITING_ON_MAIL: ReadonlySet<RenewalStep> = new Set([
+  'a1_credentials',
+  'b2_provisional',
+])
 
 function abandoned(state: ContractWebState, t: number): StuckReason[] {
   const { step, screen } = state.progress
@@ -282,6 +284,11 @@ const FLOW_A_ORDER: readonly RenewalStep[] = ['none', ...FLOW_A_STEPS]
 
 function stepIndex(step: RenewalStep): number {
   return FLOW_A_ORDER.indexOf(step)
+}
+
+/** Flow A: the client is past logging in (the login rules no longer apply). */
+export function procedureStarted(step: RenewalStep): boolean {
+  return stepIndex(step) >= stepIndex('a3_procedure')
 }
 
 function earliest(a: number | null, b: number | null): number | null {

@@ -30,6 +30,7 @@ import {
   type SyncBounds,
   timelineEvents,
 } from './sync-model-world'
+import { expectSchedulesMatchState } from '../../support/today-schedules'
 
 /**
  * Model test of sync and outbox together: random sequences of insurer-side changes, staff
@@ -381,6 +382,8 @@ async function runScenario(actions: Action[]): Promise<void> {
 
     expect(database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(database.sqlite.pragma('foreign_key_check')).toEqual([])
+    // Today's list reads the stored schedules: each one must follow its contract's state.
+    expectSchedulesMatchState(database)
 
     for (const { id, cache, insurer } of hashesOf(world)) {
       expect({ id, ...cache }).toEqual({ id, ...insurer })

@@ -10,6 +10,7 @@ import {
   type WebStateRow,
 } from '../../../electron/main/core/workspace/web-state-rows'
 import { tempDir } from '../../support/temp-db'
+import { expectSchedulesMatchState } from '../../support/today-schedules'
 
 /** The demo book is generated for this instant, and the core's clock is pinned to it. */
 const NOW = new Date('2026-11-23T10:00:00+09:00')
@@ -70,6 +71,12 @@ describe('today:list', () => {
     const result = await dispatch(core.handlers, 'today:list', { scope: 'mine' })
     expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
     if (!result.ok) expect(result.error.message).toContain('担当者')
+    const counts = await dispatch(core.handlers, 'today:counts', {})
+    expect(counts).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+  })
+
+  it('reads schedules that the demo seeding stored for every contract', () => {
+    expect(expectSchedulesMatchState(core.database)).toBeGreaterThan(1000)
   })
 
   it('signs in for the rest of the tests', async () => {
@@ -95,6 +102,16 @@ describe('today:list', () => {
       expect(list.rows.map((r) => r.rank)).toEqual(list.rows.map((_, i) => i + 1))
       expect(list.more).toBe(list.total - list.rows.length)
     }
+  })
+
+  it('counts every scope at once, the same numbers each list gives as its total', async () => {
+    const result = await dispatch(core.handlers, 'today:counts', {})
+    if (!result.ok) throw new Error(result.error.message)
+    const { counts } = result.value as { counts: Record<TodayScope, number> }
+    for (const scope of ['mine', 'branch', 'all'] as const) {
+      expect(counts[scope], scope).toBe((await today(scope)).total)
+    }
+    expect(counts.mine).toBeGreaterThan(0)
   })
 
   it('filters by scope: mine ⊂ my branch ⊂ all', async () => {

@@ -1,6 +1,8 @@
 import { contractSearchKey } from '../../../common/domain/contract-search-key'
 import { webCutoff, type InsurerRuleSet } from '../../../common/domain/insurer-rules'
 import type { DemoContract } from '../../../../demo-data/types'
+import { todayScheduleValues } from '../workspace/today/today-schedule-columns'
+import { mailStateValues, progressValues } from '../workspace/web-state-rows'
 import { ROWS_PER_STATEMENT } from './batch-insert'
 import type { DemoInserts } from './statements'
 import { demoTimeline } from './timeline'
@@ -39,6 +41,17 @@ export class DemoRowWriter {
     const s = this.inserts
     const at = this.updatedAt
     const { client, mail, progress } = c
+    const webCutoffAt = this.webCutoffAt(c.insurerId, c.maturityDate)
+    // The demo book's mail and progress have the domain's shapes (contract-web-state.ts).
+    const schedule = todayScheduleValues({
+      flow: c.flow,
+      renewalStatus: c.renewalStatus,
+      renewalChannel: c.renewalChannel,
+      maturityDate: c.maturityDate,
+      webCutoffAt,
+      mail,
+      progress,
+    })
     s.client.add(
       clientId,
       client.nameKanji,
@@ -63,7 +76,7 @@ export class DemoRowWriter {
       c.vehicle.plate,
       c.inceptionDate,
       c.maturityDate,
-      this.webCutoffAt(c.insurerId, c.maturityDate),
+      webCutoffAt,
       c.premiumYen,
       c.staffId,
       c.branchId,
@@ -71,43 +84,10 @@ export class DemoRowWriter {
       c.renewalChannel,
       c.renewedPolicyNumber,
       at,
+      ...schedule,
     )
-    const { idMail, passwordMail, mypage } = mail
-    s.mail.add(
-      contractId,
-      idMail.status,
-      idMail.sentAt,
-      idMail.deliveredAt,
-      idMail.failedAt,
-      idMail.failureReason,
-      passwordMail.status,
-      passwordMail.sentAt,
-      passwordMail.deliveredAt,
-      passwordMail.failedAt,
-      passwordMail.failureReason,
-      mail.credentialsIssuedYear,
-      mail.firstLoginAt,
-      mail.tempPasswordChangedAt,
-      mail.passwordExpiredAt,
-      mypage.status,
-      mypage.provisionalAt,
-      mypage.provisionalExpiresAt,
-      mypage.registeredAt,
-      mypage.failedAt,
-      mypage.mismatchField,
-      at,
-    )
-    s.progress.add(
-      contractId,
-      progress.step,
-      progress.stepReachedAt,
-      progress.screen,
-      progress.screenReachedAt,
-      progress.startedAt,
-      progress.completedAt,
-      progress.lastActivityAt,
-      at,
-    )
+    s.mail.add(contractId, ...mailStateValues(mail), at)
+    s.progress.add(contractId, ...progressValues(progress), at)
     const key = contractSearchKey({
       clientName: client.nameKanji,
       clientKana: client.nameKana,

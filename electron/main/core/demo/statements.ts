@@ -1,4 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
+import { TODAY_SCHEDULE_COLUMNS } from '../workspace/today/today-schedule-columns'
+import { MAIL_STATE_COLUMNS, PROGRESS_STATE_COLUMNS } from '../workspace/web-state-rows'
 import { BatchInsert } from './batch-insert'
 
 /**
@@ -15,22 +17,10 @@ const TABLES = {
     `id, insurer_id, policy_number, flow, client_id, named_insured_name, named_insured_kana,
      vehicle_owner_name, vehicle_name, vehicle_plate, inception_date, maturity_date,
      web_cutoff_at, premium_yen, staff_id, branch_id, renewal_status, renewal_channel,
-     renewed_policy_number, updated_at`,
+     renewed_policy_number, updated_at, ${TODAY_SCHEDULE_COLUMNS.join(', ')}`,
   ],
-  mail: [
-    'credential_mail_state',
-    `contract_id, id_mail_status, id_mail_sent_at, id_mail_delivered_at, id_mail_failed_at,
-     id_mail_failure_reason, password_mail_status, password_mail_sent_at,
-     password_mail_delivered_at, password_mail_failed_at, password_mail_failure_reason,
-     credentials_issued_year, first_login_at, temp_password_changed_at, password_expired_at,
-     mypage_status, mypage_provisional_at, mypage_provisional_expires_at, mypage_registered_at,
-     mypage_failed_at, mypage_mismatch_field, updated_at`,
-  ],
-  progress: [
-    'renewal_progress',
-    `contract_id, step, step_reached_at, screen, screen_reached_at, started_at, completed_at,
-     last_activity_at, updated_at`,
-  ],
+  mail: ['credential_mail_state', `contract_id, ${MAIL_STATE_COLUMNS}, updated_at`],
+  progress: ['renewal_progress', `contract_id, ${PROGRESS_STATE_COLUMNS}, updated_at`],
   timeline: ['timeline_events', 'contract_id, occurred_at, source, kind, detail_json, staff_id'],
   search: ['contract_search', 'contract_id, names, numbers'],
 } as const

@@ -1,7 +1,18 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { prepareSearchKeyWriter } from '../../../../db/queries/contract-search'
 import { ruleSetOf, type InsurerRow } from '../../../../db/queries/insurers'
+import type { ContractWebState } from '../../../common/domain/contract-web-state'
 import { webCutoff, type InsurerRuleSet } from '../../../common/domain/insurer-rules'
+import {
+  TODAY_SCHEDULE_COLUMNS,
+  todayScheduleValues,
+} from '../workspace/today/today-schedule-columns'
+import {
+  MAIL_STATE_COLUMNS,
+  mailStateValues,
+  PROGRESS_STATE_COLUMNS,
+  progressValues,
+} from '../workspace/web-state-rows'
 import { InsurerError } from '../insurer/errors'
 import type { Contract } from '../insurer/wire'
 
@@ -50,20 +61,15 @@ interface ExistingRow {
 
 const CONTRACT_COLUMNS = `flow, named_insured_name, named_insured_kana, vehicle_owner_name,
   vehicle_name, vehicle_plate, inception_date, maturity_date, web_cutoff_at, premium_yen,
-  renewal_status, renewal_channel, renewed_policy_number, remote_version, synced_at, updated_at`
+  renewal_status, renewal_channel, renewed_policy_number, remote_version, synced_at, updated_at,
+  ${TODAY_SCHEDULE_COLUMNS.join(', ')}`
 
 const CLIENT_COLUMNS =
   'name_kanji, name_kana, birth_date, postcode, address, phone, email, updated_at'
 
-const MAIL_COLUMNS = `id_mail_status, id_mail_sent_at, id_mail_delivered_at, id_mail_failed_at,
-  id_mail_failure_reason, password_mail_status, password_mail_sent_at, password_mail_delivered_at,
-  password_mail_failed_at, password_mail_failure_reason, credentials_issued_year, first_login_at,
-  temp_password_changed_at, password_expired_at, mypage_status, mypage_provisional_at,
-  mypage_provisional_expires_at, mypage_registered_at, mypage_failed_at, mypage_mismatch_field,
-  updated_at`
+const MAIL_COLUMNS = `${MAIL_STATE_COLUMNS}, updated_at`
 
-const PROGRESS_COLUMNS = `step, step_reached_at, screen, screen_reached_at, started_at,
-  completed_at, last_activity_at, updated_at`
+const PROGRESS_COLUMNS = `${PROGRESS_STATE_COLUMNS}, updated_at`
 
 function names(columns: string): string[] {
   return columns.split(',').map((c) => c.trim())
@@ -126,6 +132,57 @@ function ms(instant: string | null): number | null {
   return instant === null ? null : Date.parse(instant)
 }
 
+/** The wire contract as the domain sees it: the values the child rows and schedule store. */
+function wireWebState(c: Contract, webCutoffAt: number): ContractWebState {
+  const { idMail, passwordMail, credentialsIssuedYear } = c.credentials
+  if (idMail.status === 'suppressed_existing') {
+    // Only the password mail can be suppressed; the table's CHECK would reject it anyway.
+    throw new InsurerError('invalid_response', {
+      operation: 'applyContract',
+      path: ['credentials', 'idMail', 'status'],
+    })
+  }
+  const instants = (m: typeof passwordMail) => ({
+    sentAt: ms(m.sentAt),
+    deliveredAt: ms(m.deliveredAt),
+    failedAt: ms(m.failedAt),
+    failureReason: m.failureReason,
+  })
+  const { mypage, renewal } = c
+  return {
+    flow: c.flow,
+    renewalStatus: renewal.status,
+    renewalChannel: renewal.channel,
+    maturityDate: c.maturityDate,
+    webCutoffAt,
+    mail: {
+      idMail: { status: idMail.status, ...instants(idMail) },
+      passwordMail: { status: passwordMail.status, ...instants(passwordMail) },
+      credentialsIssuedYear,
+      firstLoginAt: ms(c.credentials.firstLoginAt),
+      tempPasswordChangedAt: ms(c.credentials.tempPasswordChangedAt),
+      passwordExpiredAt: ms(c.credentials.passwordExpiredAt),
+      mypage: {
+        status: mypage.status,
+        provisionalAt: ms(mypage.provisionalAt),
+        provisionalExpiresAt: ms(mypage.provisionalExpiresAt),
+        registeredAt: ms(mypage.registeredAt),
+        failedAt: ms(mypage.failedAt),
+        mismatchField: mypage.mismatchField,
+      },
+    },
+    progress: {
+      step: renewal.step,
+      stepReachedAt: ms(renewal.stepReachedAt),
+      screen: renewal.screen,
+      screenReachedAt: ms(renewal.screenReachedAt),
+      startedAt: ms(renewal.startedAt),
+      completedAt: ms(renewal.completedAt),
+      lastActivityAt: ms(renewal.lastActivityAt),
+    },
+  }
+}
+
 /** Reads the insurer's rule set; a missing row is a wiring bug, not a sync failure. */
 export function insurerRules(sqlite: BetterSqlite3.Database, insurerId: string): InsurerRuleSet {
   const row = sqlite.prepare('SELECT * FROM insurers WHERE id = ?').get(insurerId) as
@@ -169,7 +226,7 @@ export function prepareContractWriter(
     return branch === null ? [null, null] : [code, branch]
   }
 
-  const contractValues = (c: Contract, at: number) => [
+  const contractValues = (c: Contract, state: ContractWebState, at: number) => [
     c.flow,
     c.namedInsured.name,
     c.namedInsured.kana,
@@ -178,7 +235,7 @@ export function prepareContractWriter(
     c.vehicle.plate,
     c.inceptionDate,
     c.maturityDate,
-    cutoffOf(c.maturityDate),
+    state.webCutoffAt,
     c.premiumYen,
     c.renewal.status,
     c.renewal.channel,
@@ -186,53 +243,12 @@ export function prepareContractWriter(
     String(c.version),
     at,
     at,
+    ...todayScheduleValues(state),
   ]
 
-  const writeChildren = (contractId: number, c: Contract, at: number) => {
-    const { idMail, passwordMail } = c.credentials
-    if (idMail.status === 'suppressed_existing') {
-      // Only the password mail can be suppressed; the table's CHECK would reject it anyway.
-      throw new InsurerError('invalid_response', {
-        operation: 'applyContract',
-        path: ['credentials', 'idMail', 'status'],
-      })
-    }
-    const { mypage, renewal } = c
-    s.upsertMail.run(
-      contractId,
-      idMail.status,
-      ms(idMail.sentAt),
-      ms(idMail.deliveredAt),
-      ms(idMail.failedAt),
-      idMail.failureReason,
-      passwordMail.status,
-      ms(passwordMail.sentAt),
-      ms(passwordMail.deliveredAt),
-      ms(passwordMail.failedAt),
-      passwordMail.failureReason,
-      c.credentials.credentialsIssuedYear,
-      ms(c.credentials.firstLoginAt),
-      ms(c.credentials.tempPasswordChangedAt),
-      ms(c.credentials.passwordExpiredAt),
-      mypage.status,
-      ms(mypage.provisionalAt),
-      ms(mypage.provisionalExpiresAt),
-      ms(mypage.registeredAt),
-      ms(mypage.failedAt),
-      mypage.mismatchField,
-      at,
-    )
-    s.upsertProgress.run(
-      contractId,
-      renewal.step,
-      ms(renewal.stepReachedAt),
-      renewal.screen,
-      ms(renewal.screenReachedAt),
-      ms(renewal.startedAt),
-      ms(renewal.completedAt),
-      ms(renewal.lastActivityAt),
-      at,
-    )
+  const writeChildren = (contractId: number, state: ContractWebState, at: number) => {
+    s.upsertMail.run(contractId, ...mailStateValues(state.mail), at)
+    s.upsertProgress.run(contractId, ...progressValues(state.progress), at)
   }
 
   // The insurer owns every field of the key (rule 1), so it is rewritten with them.
@@ -259,6 +275,7 @@ export function prepareContractWriter(
       const keyNow = !options?.deferSearchKey
       const existing = s.find.get(insurerId, c.policyNumber)
       if (!existing) {
+        const state = wireWebState(c, cutoffOf(c.maturityDate))
         const clientId = Number(s.insertClient.run(...clientValues(c, at)).lastInsertRowid)
         const [staffId, branchId] = assignmentOf(c.agentStaffCode)
         const contractId = Number(
@@ -268,10 +285,10 @@ export function prepareContractWriter(
             clientId,
             staffId,
             branchId,
-            ...contractValues(c, at),
+            ...contractValues(c, state, at),
           ).lastInsertRowid,
         )
-        writeChildren(contractId, c, at)
+        writeChildren(contractId, state, at)
         if (keyNow) writeSearchKey(contractId, c)
         return 'inserted'
       }
@@ -282,14 +299,15 @@ export function prepareContractWriter(
         s.touch.run(at, existing.id)
         return 'unchanged'
       }
+      const state = wireWebState(c, cutoffOf(c.maturityDate))
       s.updateClient.run(...clientValues(c, at), existing.client_id)
-      s.updateContract.run(...contractValues(c, at), existing.id)
+      s.updateContract.run(...contractValues(c, state, at), existing.id)
       if (!live) s.undelete.run(existing.id)
       if (existing.staff_id === null) {
         const [staffId, branchId] = assignmentOf(c.agentStaffCode)
         if (staffId !== null) s.fillAssignment.run(staffId, branchId, existing.id)
       }
-      writeChildren(existing.id, c, at)
+      writeChildren(existing.id, state, at)
       if (keyNow) writeSearchKey(existing.id, c)
       return 'updated'
     },

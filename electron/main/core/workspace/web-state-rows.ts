@@ -1,5 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import type { ContractWebState } from '../../../common/domain/contract-web-state'
+import type {
+  ContractWebState,
+  CredentialMailState,
+  RenewalProgressState,
+} from '../../../common/domain/contract-web-state'
 
 /**
  * The columns behind ContractWebState (contracts + credential_mail_state + renewal_progress),
@@ -20,6 +24,28 @@ export const WEB_STATE_COLUMNS = `c.id AS contract_id, c.flow, c.renewal_status,
 export const WEB_STATE_FROM = `contracts c
   JOIN credential_mail_state m ON m.contract_id = c.id
   JOIN renewal_progress p ON p.contract_id = c.id`
+
+/**
+ * statement.all(), with the rows read as arrays and named here: for these ~40-column rows
+ * better-sqlite3's own objects cost about 3× the query (500 rows: 16 ms against 5 ms at 1M
+ * contracts), for the same shape.
+ */
+export function allRows<T>(
+  statement: BetterSqlite3.Statement<unknown[], unknown>,
+  ...params: unknown[]
+): T[] {
+  const raw = statement.raw(true)
+  try {
+    const names = raw.columns().map((column) => column.name)
+    return (raw.all(...params) as unknown[][]).map((values) => {
+      const row: Record<string, unknown> = {}
+      for (let i = 0; i < names.length; i++) row[names[i]!] = values[i]
+      return row as T
+    })
+  } finally {
+    raw.raw(false)
+  }
+}
 
 /** One row of WEB_STATE_COLUMNS as better-sqlite3 returns it. */
 export type WebStateRow = Record<string, unknown> & { contract_id: number }
@@ -85,4 +111,56 @@ export function readWebState(
     .prepare(`SELECT ${WEB_STATE_COLUMNS} FROM ${WEB_STATE_FROM} WHERE c.id = ?`)
     .get(contractId) as WebStateRow | undefined
   return row ? toWebState(row) : null
+}
+
+/** credential_mail_state's state columns, in the order of mailStateValues(). */
+export const MAIL_STATE_COLUMNS = `id_mail_status, id_mail_sent_at, id_mail_delivered_at,
+  id_mail_failed_at, id_mail_failure_reason, password_mail_status, password_mail_sent_at,
+  password_mail_delivered_at, password_mail_failed_at, password_mail_failure_reason,
+  credentials_issued_year, first_login_at, temp_password_changed_at, password_expired_at,
+  mypage_status, mypage_provisional_at, mypage_provisional_expires_at, mypage_registered_at,
+  mypage_failed_at, mypage_mismatch_field`
+
+/** renewal_progress's state columns, in the order of progressValues(). */
+export const PROGRESS_STATE_COLUMNS = `step, step_reached_at, screen, screen_reached_at,
+  started_at, completed_at, last_activity_at`
+
+/** The inverse of toWebState() for the mail row: what sync and seeding write. */
+export function mailStateValues(mail: CredentialMailState): unknown[] {
+  const { idMail, passwordMail, mypage } = mail
+  return [
+    idMail.status,
+    idMail.sentAt,
+    idMail.deliveredAt,
+    idMail.failedAt,
+    idMail.failureReason,
+    passwordMail.status,
+    passwordMail.sentAt,
+    passwordMail.deliveredAt,
+    passwordMail.failedAt,
+    passwordMail.failureReason,
+    mail.credentialsIssuedYear,
+    mail.firstLoginAt,
+    mail.tempPasswordChangedAt,
+    mail.passwordExpiredAt,
+    mypage.status,
+    mypage.provisionalAt,
+    mypage.provisionalExpiresAt,
+    mypage.registeredAt,
+    mypage.failedAt,
+    mypage.mismatchField,
+  ]
+}
+
+/** The inverse of toWebState() for the progress row. */
+export function progressValues(progress: RenewalProgressState): unknown[] {
+  return [
+    progress.step,
+    progress.stepReachedAt,
+    progress.screen,
+    progress.screenReachedAt,
+    progress.startedAt,
+    progress.completedAt,
+    progress.lastActivityAt,
+  ]
 }

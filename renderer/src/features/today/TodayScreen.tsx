@@ -21,7 +21,7 @@ import { errorKeyOf } from '../../api/errors'
 import { ReissueDialog, type ReissueDialogProps } from '../reissues/ReissueDialog'
 import { useCurrentStaff } from '../session/use-session'
 import { TodayList } from './TodayList'
-import { useLatestReissues, useTodayList } from './use-today-list'
+import { useLatestReissues, useTodayCounts, useTodayList } from './use-today-list'
 
 type Targets = ReissueDialogProps['contracts']
 
@@ -35,6 +35,23 @@ function toTarget(row: TodayRow): Targets[number] {
 }
 
 /** 今日の対応: who to call today, most urgent first, and the reissues to send them. */
+/** A scope's name and, once counted, how many are due in it (read out with the name). */
+function ScopeLabel({ name, count }: { name: string; count: number | undefined }) {
+  const { t } = useTranslation()
+  return (
+    <Group gap={6} wrap="nowrap" justify="center">
+      <span>{name}</span>
+      {/* A space in the text, so the accessible name reads "自分の担当 12件", not run together. */}
+      {count !== undefined && ' '}
+      {count !== undefined && (
+        <Text span size="xs" c="dimmed" className="tabular" data-testid="today-scope-count">
+          {t('today.total', { count })}
+        </Text>
+      )}
+    </Group>
+  )
+}
+
 export function TodayScreen() {
   const { t } = useTranslation()
   const staff = useCurrentStaff()
@@ -44,6 +61,7 @@ export function TodayScreen() {
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set())
   const [dialog, setDialog] = useState<Targets | null>(null)
   const list = useTodayList(scope)
+  const counts = useTodayCounts()
   const outbox = useLatestReissues().data
   const rows = useMemo(() => list.data?.rows ?? [], [list.data])
 
@@ -97,7 +115,10 @@ export function TodayScreen() {
           aria-label={t('today.scopeLabel')}
           value={scope}
           onChange={changeScope}
-          data={TODAY_SCOPES.map((s) => ({ value: s, label: t(`today.scopes.${s}`) }))}
+          data={TODAY_SCOPES.map((s) => ({
+            value: s,
+            label: <ScopeLabel name={t(`today.scopes.${s}`)} count={counts.data?.counts[s]} />,
+          }))}
           data-testid="today-scope"
         />
       </Group>

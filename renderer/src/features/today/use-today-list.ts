@@ -16,6 +16,16 @@ export function useTodayList(scope: TodayScope) {
   })
 }
 
+/** How many are due in each scope, for the scope switcher; refreshed with the list. */
+export function useTodayCounts() {
+  const api = useApi()
+  return useQuery({
+    queryKey: [...TODAY_KEY, 'counts'],
+    queryFn: () => api.today.counts({}),
+    refetchInterval: 5 * 60_000,
+  })
+}
+
 /** The latest reissue per contract, so a row can say its request is queued or accepted. */
 export function useLatestReissues() {
   const api = useApi()

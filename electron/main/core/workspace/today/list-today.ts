@@ -1,12 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import type {
-  TodayList,
-  TodayReason,
-  TodayRow,
-  TodayScope,
+import {
+  TODAY_SCOPES,
+  type TodayCounts,
+  type TodayList,
+  type TodayReason,
+  type TodayRow,
+  type TodayScope,
 } from '../../../../common/api/contract-today'
 import { urgencyBucket } from '../../../../common/domain/insurer-rules'
 import { toJstIso } from '../../../../common/domain/japan-time'
+import { jstDateOf } from '../../../../common/domain/jst-calendar'
 import {
   isDeadlineReason,
   nextAction,
@@ -18,18 +21,18 @@ import {
   type RankedContract,
   type TodayCandidate,
 } from '../../../../common/domain/today-ranking'
-import { toWebState, type WebStateRow } from '../web-state-rows'
-import { candidateParams, todayCandidateSql, todayCountSql } from './today-candidates'
+import { allRows, toWebState, type WebStateRow } from '../web-state-rows'
+import { scopeParams, TODAY_ROWS_SQL, todayCountSql, todayRankSql } from './today-candidates'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
  * The urgency buckets as web-cutoff ranges, in ranking order. The deadline tier is the
- * ranking's first key and depends on the cutoff alone, so ranking one range completely
- * before reading the next gives the same order as ranking everything at once — and the list
- * can stop reading once it has its rows, instead of wording every due contract of the book.
+ * ranking's first key and depends on the cutoff alone (maturity passed ⊂ closed), so ranking
+ * one range completely before the next gives the same order as ranking everything at once —
+ * and the list stops once it has its rows.
  */
-function cutoffRanges(now: number): Array<{ after: number; until: number }> {
+export function cutoffRanges(now: number): Array<{ after: number; until: number }> {
   const bounds = [now, now + 3 * DAY_MS, now + 7 * DAY_MS, now + 14 * DAY_MS, now + 30 * DAY_MS]
   const edges = [Number.MIN_SAFE_INTEGER, ...bounds, Number.MAX_SAFE_INTEGER]
   return bounds.concat(Number.MAX_SAFE_INTEGER).map((until, i) => ({ after: edges[i]!, until }))
@@ -95,8 +98,9 @@ function toRow(ranked: RankedContract<Candidate>, rank: number, now: Date): Toda
 }
 
 /**
- * Today's call list for one scope: candidates from SQL, one cutoff range at a time, ranked by
- * the domain's rankForToday; the first `limit` rows in full, and how many more are due.
+ * Today's call list for one scope: the first `limit` due contracts, ranked in SQL over the
+ * stored schedules one cutoff range at a time, then read in full, worded, and put through
+ * the domain's rankForToday (which has the last word on the order); and how many are due.
  */
 export function listToday(
   sqlite: BetterSqlite3.Database,
@@ -105,35 +109,59 @@ export function listToday(
   now: Date,
 ): TodayList {
   const t = now.getTime()
-  const select = statement(sqlite, todayCandidateSql(input.scope))
-  const ranked: RankedContract<Candidate>[] = []
-  let more = 0
+  const scope = scopeParams(input.scope, who)
+  const rank = statement(sqlite, todayRankSql(input.scope))
+  const ids: number[] = []
   for (const range of cutoffRanges(t)) {
-    const params = candidateParams(t, who, input.scope, range)
-    if (ranked.length >= input.limit) {
-      // The list is full: the later ranges are only counted, never worded. The candidate
-      // predicate states the domain's thresholds exactly (today-list.test.ts compares it with
-      // rankForToday over a full scan), so this count is the number due, not an estimate.
-      const counted = statement(sqlite, todayCountSql(input.scope)).get(params) as { n: number }
-      more += counted.n
-      continue
-    }
-    const rows = select.all(params) as CandidateRow[]
-    const candidates = rows.map((row): Candidate => ({
+    if (ids.length >= input.limit) break
+    const ranked = rank.all({
+      ...scope,
+      now: t,
+      jstToday: jstDateOf(t),
+      cutoffAfter: range.after,
+      cutoffUntil: range.until,
+      limit: input.limit - ids.length,
+    }) as Array<{ id: number }>
+    for (const r of ranked) ids.push(r.id)
+  }
+  const rows = allRows<CandidateRow>(statement(sqlite, TODAY_ROWS_SQL), {
+    ids: JSON.stringify(ids),
+  })
+  const shown = rankForToday(
+    rows.map((row): Candidate => ({
       ...toWebState(row),
       id: row.contract_id,
       policyNumber: row.policy_number,
       row,
-    }))
-    ranked.push(...rankForToday(candidates, now))
-  }
-  const shown = ranked.slice(0, input.limit)
-  more += ranked.length - shown.length
+    })),
+    now,
+  )
+  const total = countDue(sqlite, input.scope, who, t)
   return {
     scope: input.scope,
     asOf: toJstIso(t),
     rows: shown.map((r, i) => toRow(r, i + 1, now)),
-    total: shown.length + more,
-    more,
+    total,
+    more: Math.max(0, total - shown.length),
   }
+}
+
+/** How many contracts of one scope are due at `now` (epoch ms). */
+function countDue(
+  sqlite: BetterSqlite3.Database,
+  scope: TodayScope,
+  who: TodayWho,
+  now: number,
+): number {
+  const params = { ...scopeParams(scope, who), now }
+  return (statement(sqlite, todayCountSql(scope)).get(params) as { n: number }).n
+}
+
+/** The number due today in every scope, for the scope switcher. */
+export function countToday(sqlite: BetterSqlite3.Database, who: TodayWho, now: Date): TodayCounts {
+  const t = now.getTime()
+  const counts = Object.fromEntries(
+    TODAY_SCOPES.map((scope) => [scope, countDue(sqlite, scope, who, t)]),
+  ) as TodayCounts['counts']
+  return { asOf: toJstIso(t), counts }
 }

@@ -1,126 +1,87 @@
 import type { TodayScope } from '../../../../common/api/contract-today'
-import {
-  ABANDONED_AFTER_HOURS,
-  MAIL_UNDELIVERED_AFTER_HOURS,
-  NEVER_LOGGED_IN_AFTER_HOURS,
-  PASSWORD_MAIL_LAG_HOURS,
-} from '../../../../common/domain/stuck-reasons'
-import { WEB_STATE_COLUMNS } from '../web-state-rows'
-
-const HOUR_MS = 60 * 60 * 1000
-const DAY_MS = 24 * HOUR_MS
-
-/** DUE_TODAY_BUCKETS (closed, ≤3, ≤7 days): every open contract whose cutoff is this close. */
-export const DUE_WINDOW_MS = 7 * DAY_MS
+import { NOT_STUCK_SEVERITY } from '../../../../common/domain/today-schedule'
+import { WEB_STATE_COLUMNS, WEB_STATE_FROM } from '../web-state-rows'
 
 /**
- * Today's candidates, selected in SQL so that ranking in TypeScript only sees contracts that
- * can be due: open renewals whose web cutoff is within a week (or past), or whose mail /
- * registration / progress state is one stuckReasons() can flag, with the same time
- * thresholds. It may only ever be a superset — stuckReasons() and isDueToday() have the last
- * word — so a rule refined in the domain can add work here but never hide a client.
- * tests/integration/workspace/today-list.test.ts checks it against a scan of the whole book.
+ * Today's list in SQL, over the schedule columns that sync and seeding store per contract
+ * (electron/common/domain/today-schedule.ts, migration 0007): who is due is
+ * `today_due_from <= @now`, and how stuck they are is the schedule piece in force at @now.
+ * Only the rows that make the list are then read in full and worded in TypeScript.
  */
-const STUCK_OR_DUE = `(
-  c.web_cutoff_at <= @dueUntil
-  OR (c.flow = 'A' AND (
-    m.id_mail_status = 'bounced' OR m.password_mail_status = 'bounced'
-    OR (m.id_mail_status = 'sent' AND m.id_mail_sent_at <= @mailLate)
-    OR (m.id_mail_status = 'delivered' AND m.password_mail_status IN ('not_sent', 'sent')
-        AND coalesce(m.id_mail_sent_at, m.id_mail_delivered_at) <= @passwordLate)
-    OR (p.step NOT IN ('a3_procedure', 'a4_completed', 'a5_mypage') AND (
-      m.password_expired_at IS NOT NULL
-      OR (m.first_login_at IS NULL AND m.id_mail_status = 'delivered' AND (
-        (m.password_mail_status = 'suppressed_existing'
-          AND coalesce(m.id_mail_sent_at, m.id_mail_delivered_at) <= @passwordLate)
-        OR (m.password_mail_status = 'delivered' AND m.password_mail_delivered_at <= @loginLate)))))))
-  OR (c.flow = 'B' AND (
-    m.mypage_status IN ('mismatch', 'wrong_policy_number', 'expired')
-    OR (m.mypage_status = 'provisional' AND m.mypage_provisional_expires_at <= @now)))
-  OR (p.step NOT IN ('none', 'a1_credentials', 'b2_provisional', 'a4_completed', 'a5_mypage', 'b5_completed')
-    AND (p.screen IS NULL OR p.screen <> 'formed')
-    AND coalesce(p.last_activity_at, p.screen_reached_at, p.step_reached_at) <= @abandonedBefore)
-)`
 
 /**
  * Only open renewals of live contracts: renewed, lapsed and cancelled ones have nobody to
- * call. Written exactly as the WHERE of the contracts_today_* partial indexes (migration
- * 0005), so SQLite can use them.
+ * call. Written exactly as the WHERE of the 0007 partial indexes, so SQLite can use them.
  */
 const OPEN = `c.deleted_at IS NULL AND c.renewal_status IN ('not_started', 'in_progress')`
 
-/** Each scope walks its own partial index in web-cutoff order. */
-const SCOPE: Record<TodayScope, { index: string; filter: string }> = {
-  mine: { index: 'contracts_today_staff', filter: 'AND c.staff_id = @staffId' },
-  branch: { index: 'contracts_today_branch', filter: 'AND c.branch_id = @branchId' },
-  all: { index: 'contracts_today_all', filter: '' },
+/** Each scope has its ranking index (by web cutoff) and its counting index (by due instant). */
+const SCOPE: Record<TodayScope, { rank: string; count: string; filter: string }> = {
+  mine: {
+    rank: 'contracts_today_staff',
+    count: 'contracts_due_staff',
+    filter: 'AND c.staff_id = @staffId',
+  },
+  branch: {
+    rank: 'contracts_today_branch',
+    count: 'contracts_due_branch',
+    filter: 'AND c.branch_id = @branchId',
+  },
+  all: { rank: 'contracts_today_all', count: 'contracts_due_all', filter: '' },
+}
+
+/** The value of the schedule piece in force at @now (the latest piece that has begun). */
+function inForce(column: (piece: number) => string, otherwise: string): string {
+  return `CASE WHEN c.stuck3_from <= @now THEN ${column(3)}
+    WHEN c.stuck2_from <= @now THEN ${column(2)}
+    WHEN c.stuck1_from <= @now THEN ${column(1)} ELSE ${otherwise} END`
+}
+
+/**
+ * rankForToday()'s order (today-ranking.ts) within one urgency bucket: maturity passed first,
+ * worst severity, stuck longest (the earliest `since`, no later than now), nearest cutoff,
+ * policy number, id. scheduledStuck() states the same pieces in TypeScript, and a test
+ * compares the list with the domain's ranking over a full scan of the book.
+ */
+const ORDER = `c.maturity_date >= @jstToday,
+  ${inForce((i) => `c.stuck${i}_severity`, String(NOT_STUCK_SEVERITY))},
+  ${inForce((i) => `min(coalesce(c.stuck${i}_since, @now), @now)`, '@now')},
+  c.web_cutoff_at, c.policy_number, c.id`
+
+/** The first @limit due contracts of one scope whose web cutoff lies in (@cutoffAfter, @cutoffUntil]. */
+export function todayRankSql(scope: TodayScope): string {
+  return `SELECT c.id FROM contracts c INDEXED BY ${SCOPE[scope].rank}
+WHERE ${OPEN} ${SCOPE[scope].filter}
+  AND c.web_cutoff_at > @cutoffAfter AND c.web_cutoff_at <= @cutoffUntil
+  AND c.today_due_from <= @now
+ORDER BY ${ORDER}
+LIMIT @limit`
+}
+
+/** How many contracts of one scope are due at @now. */
+export function todayCountSql(scope: TodayScope): string {
+  return `SELECT count(*) AS n FROM contracts c INDEXED BY ${SCOPE[scope].count}
+WHERE ${OPEN} ${SCOPE[scope].filter} AND c.today_due_from <= @now`
 }
 
 /** What the list shows besides the web state. */
 const DISPLAY_COLUMNS = `c.policy_number, c.staff_id, i.name AS insurer_name,
   cl.name_kanji AS client_name, cl.name_kana AS client_kana, s.name AS staff_name`
 
-/** Contracts of one scope whose web cutoff lies in (@cutoffAfter, @cutoffUntil]. */
-function where(scope: TodayScope): string {
-  return `WHERE ${OPEN} ${SCOPE[scope].filter}
-  AND c.web_cutoff_at > @cutoffAfter AND c.web_cutoff_at <= @cutoffUntil
-  AND ${STUCK_OR_DUE}`
-}
-
-/** The candidates of one scope within one cutoff range, with what the list shows. */
-export function todayCandidateSql(scope: TodayScope): string {
-  return `SELECT ${WEB_STATE_COLUMNS}, ${DISPLAY_COLUMNS}
-FROM contracts c INDEXED BY ${SCOPE[scope].index}
-  JOIN credential_mail_state m ON m.contract_id = c.id
-  JOIN renewal_progress p ON p.contract_id = c.id
+/** The ranked contracts in full: web state for the reasons, names for the screen. */
+export const TODAY_ROWS_SQL = `SELECT ${WEB_STATE_COLUMNS}, ${DISPLAY_COLUMNS}
+FROM ${WEB_STATE_FROM}
   JOIN insurers i ON i.id = c.insurer_id
   JOIN clients cl ON cl.id = c.client_id
   LEFT JOIN staff s ON s.id = c.staff_id
-${where(scope)}`
-}
+WHERE c.id IN (SELECT value FROM json_each(@ids))`
 
-/** How many candidates one scope has within one cutoff range (for "N more"). */
-export function todayCountSql(scope: TodayScope): string {
-  return `SELECT count(*) AS n
-FROM contracts c INDEXED BY ${SCOPE[scope].index}
-  JOIN credential_mail_state m ON m.contract_id = c.id
-  JOIN renewal_progress p ON p.contract_id = c.id
-${where(scope)}`
-}
-
-export interface CandidateParams {
-  now: number
-  dueUntil: number
-  mailLate: number
-  passwordLate: number
-  loginLate: number
-  abandonedBefore: number
-  cutoffAfter: number
-  cutoffUntil: number
-  staffId?: string
-  branchId?: string
-}
-
-/** Named parameters at `now` for the signed-in staff member, over a cutoff range. */
-export function candidateParams(
-  now: number,
-  who: { staffId: string; branchId: string },
+/** Named parameters for the signed-in staff member; only the ones the scope's SQL names. */
+export function scopeParams(
   scope: TodayScope,
-  range: { after: number; until: number } = {
-    after: Number.MIN_SAFE_INTEGER,
-    until: Number.MAX_SAFE_INTEGER,
-  },
-): CandidateParams {
-  return {
-    now,
-    dueUntil: now + DUE_WINDOW_MS,
-    mailLate: now - MAIL_UNDELIVERED_AFTER_HOURS * HOUR_MS,
-    passwordLate: now - PASSWORD_MAIL_LAG_HOURS * HOUR_MS,
-    loginLate: now - NEVER_LOGGED_IN_AFTER_HOURS * HOUR_MS,
-    abandonedBefore: now - ABANDONED_AFTER_HOURS * HOUR_MS,
-    cutoffAfter: range.after,
-    cutoffUntil: range.until,
-    ...(scope === 'mine' ? { staffId: who.staffId } : {}),
-    ...(scope === 'branch' ? { branchId: who.branchId } : {}),
-  }
+  who: { staffId: string; branchId: string },
+): { staffId?: string; branchId?: string } {
+  if (scope === 'mine') return { staffId: who.staffId }
+  if (scope === 'branch') return { branchId: who.branchId }
+  return {}
 }
