@@ -14,6 +14,7 @@ import type {
   RenewalStep,
   StaffRole,
 } from '../electron/common/domain/renewal'
+import type { TriageCategory } from '../electron/common/domain/triage-categories'
 
 /** Kysely's view of the tables created by db/migrations. Keep in step with them. */
 export interface Database {
@@ -107,6 +108,10 @@ export interface ContractTable {
   stuck3_from: number | null
   stuck3_severity: number | null
   stuck3_since: number | null
+  /** Derived by triage-schedule.ts: the メール未着・登録エラー group, from when, stuck since when. */
+  triage_category: TriageCategory | null
+  triage_from: number | null
+  triage_since: number | null
   premium_yen: number
   staff_id: string | null
   branch_id: string | null

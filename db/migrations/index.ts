@@ -5,7 +5,7 @@ import * as m0003 from './0003_insurer_api_client'
 import * as m0004 from './0004_contract_search'
 import * as m0005 from './0005_today_list'
 import * as m0006 from './0006_triage'
-import * as m0007 from './0007_today_schedule'
+import * as m0007 from './0007_stuck_schedules'
 
 /**
  * Every migration, registered statically: a folder scan would not work inside an asar.
@@ -18,7 +18,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0004_contract_search', m0004],
   ['0005_today_list', m0005],
   ['0006_triage', m0006],
-  ['0007_today_schedule', m0007],
+  ['0007_stuck_schedules', m0007],
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

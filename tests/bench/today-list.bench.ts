@@ -3,12 +3,12 @@ import { TODAY_SCOPES, type TodayScope } from '../../electron/common/api/contrac
 import { dispatch } from '../../electron/main/core/api/dispatch'
 import { jstDateOf } from '../../electron/common/domain/jst-calendar'
 import { cutoffRanges } from '../../electron/main/core/workspace/today/list-today'
+import { scopeParams } from '../../electron/main/core/workspace/scope-sql'
 import {
-  scopeParams,
-  TODAY_ROWS_SQL,
   todayCountSql,
   todayRankSql,
 } from '../../electron/main/core/workspace/today/today-candidates'
+import { LISTED_CONTRACTS_SQL } from '../../electron/main/core/workspace/web-state-rows'
 import type { DatabaseHandle } from '../../db/connection'
 import { round, time, type Timing } from './measure'
 
@@ -51,7 +51,7 @@ export async function benchTodayList(
   const results: TodayBenchResult[] = []
   for (const scope of TODAY_SCOPES) {
     const rank = database.sqlite.prepare(todayRankSql(scope))
-    const rows = database.sqlite.prepare(TODAY_ROWS_SQL)
+    const rows = database.sqlite.prepare(LISTED_CONTRACTS_SQL)
     const count = database.sqlite.prepare(todayCountSql(scope))
     const t = now.getTime()
     const who = scopeParams(scope, { staffId: me.id, branchId: me.branch_id })

@@ -30,10 +30,9 @@ import {
  * It must agree exactly with the rules: tests/unit/common/today-schedule.test.ts checks, for
  * any state and instant, that `t ≥ dueFrom ⇔ isDueToday(state, t)` and that the piece in
  * force gives todayPriority()'s severity and stuck time. A rule changed in stuck-reasons.ts
- * without this file fails that test; TODAY_RULES_VERSION must then be raised so that stored
- * schedules are recomputed (electron/main/core/workspace/today/schedule-backfill.ts).
+ * without this file fails that test; SCHEDULE_RULES_VERSION (schedule-version.ts) must then be
+ * raised so that stored schedules are recomputed.
  */
-export const TODAY_RULES_VERSION = 1
 
 /** "Already due, whatever the clock says" (a bounced mail, a registration error). */
 export const DUE_ALWAYS = 0
@@ -101,7 +100,7 @@ function abandonedDueFrom(state: ContractWebState): number | null {
 }
 
 /** The instants at which a client-side reason first fires, by rule; null = never. */
-function ruleStarts(state: ContractWebState): Array<number | null> {
+export function stuckRuleStarts(state: ContractWebState): Array<number | null> {
   const clientSide =
     state.flow === 'A' ? [mailDueFrom(state), loginDueFrom(state)] : [mypageDueFrom(state)]
   return [...clientSide, abandonedDueFrom(state)]
@@ -114,7 +113,7 @@ function ruleStarts(state: ContractWebState): Array<number | null> {
  */
 export function todayDueFrom(state: ContractWebState): number | null {
   if (!isOpenForRenewal(state.renewalStatus)) return null
-  return earliest([state.webCutoffAt - WEEK_MS, ...ruleStarts(state)])
+  return earliest([state.webCutoffAt - WEEK_MS, ...stuckRuleStarts(state)])
 }
 
 /** todayPriority()'s "no client-side reason" severity: after every SEVERITIES index. */
@@ -145,7 +144,7 @@ export const MAX_SCHEDULE_PIECES = 3
 export function todaySchedule(state: ContractWebState): TodaySchedule {
   const dueFrom = todayDueFrom(state)
   if (dueFrom === null) return { dueFrom, pieces: [] }
-  const starts = [...new Set(ruleStarts(state).filter((s): s is number => s !== null))]
+  const starts = [...new Set(stuckRuleStarts(state).filter((s): s is number => s !== null))]
   starts.sort((a, b) => a - b)
   const pieces = starts.map((from): SchedulePiece => {
     const stuck = stuckReasons(state, new Date(from)).filter((r) => !isDeadlineReason(r))

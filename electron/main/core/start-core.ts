@@ -12,7 +12,7 @@ import { createLogger } from './logger'
 import { createInProcessCycleSteps, type CycleSteps } from './scheduler/cycle-steps'
 import { createSyncController, type SyncController } from './scheduler/sync-controller'
 import { createWorkerCycleSteps } from './sync-worker/worker-cycle-steps'
-import { refreshTodaySchedules } from './workspace/today/schedule-backfill'
+import { refreshSchedules } from './workspace/schedule-backfill'
 
 const log = createLogger('start-core')
 
@@ -68,7 +68,7 @@ export async function startCore(options: StartCoreOptions): Promise<RunningCore>
   try {
     const version = await migrateToLatest(database.db)
     log.info('database ready', { schemaVersion: version })
-    const rescheduled = refreshTodaySchedules(database.sqlite)
+    const rescheduled = refreshSchedules(database.sqlite)
     if (rescheduled > 0) log.info('today schedules recomputed', { contracts: rescheduled })
     if (options.seedDemoWhenEmpty) {
       await fillEmptyInstall(database, {

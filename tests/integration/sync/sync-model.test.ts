@@ -30,7 +30,7 @@ import {
   type SyncBounds,
   timelineEvents,
 } from './sync-model-world'
-import { expectSchedulesMatchState } from '../../support/today-schedules'
+import { expectSchedulesMatchState } from '../../support/stored-schedules'
 
 /**
  * Model test of sync and outbox together: random sequences of insurer-side changes, staff

@@ -10,7 +10,7 @@ import {
   type WebStateRow,
 } from '../../../electron/main/core/workspace/web-state-rows'
 import { tempDir } from '../../support/temp-db'
-import { expectSchedulesMatchState } from '../../support/today-schedules'
+import { expectSchedulesMatchState } from '../../support/stored-schedules'
 
 /** The demo book is generated for this instant, and the core's clock is pinned to it. */
 const NOW = new Date('2026-11-23T10:00:00+09:00')

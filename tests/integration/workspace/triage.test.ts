@@ -14,13 +14,10 @@ import {
 import { dispatch } from '../../../electron/main/core/api/dispatch'
 import { startCore, type RunningCore } from '../../../electron/main/core/start-core'
 import {
-  CANDIDATES_FIRST_FROM,
-  TRIAGE_MAIL_CONDITION,
+  triageCountsSql,
+  triageRowsSql,
 } from '../../../electron/main/core/workspace/triage/triage-candidates'
-import {
-  readWebState,
-  WEB_STATE_COLUMNS,
-} from '../../../electron/main/core/workspace/web-state-rows'
+import { readWebState } from '../../../electron/main/core/workspace/web-state-rows'
 import { tempDir } from '../../support/temp-db'
 
 /** The demo book's own clock: every scenario sits where the generator put it. */
@@ -185,29 +182,32 @@ describe('triage:list on the demo book', () => {
     }
   })
 
-  it('reuses its work between tabs, but not once the data changed or a minute passed', async () => {
-    const first = await triage({ scope: 'all', category: 'bounced' })
-    const [row] = first.rows
-    if (!row) throw new Error('no bounced row')
-    try {
-      clock = new Date(NOW.getTime() + 30_000)
-      expect((await triage({ scope: 'all', category: 'bounced' })).asOf).toBe(first.asOf)
-
-      core.database.sqlite
-        .prepare(
-          `UPDATE credential_mail_state SET id_mail_status = 'delivered', password_mail_status = 'delivered',
-            id_mail_failure_reason = NULL, password_mail_failure_reason = NULL WHERE contract_id = ?`,
-        )
-        .run(row.contractId)
-      const changed = await triage({ scope: 'all', category: 'bounced' })
-      expect(changed.counts.bounced).toBe(first.counts.bounced - 1)
-      expect(changed.rows.map((r) => r.contractId)).not.toContain(row.contractId)
-      expect(changed.asOf).toBe('2026-11-23T10:00:30+09:00')
-
-      clock = new Date(NOW.getTime() + 91_000)
-      expect((await triage({ scope: 'all', category: 'bounced' })).asOf).toBe(
-        '2026-11-23T10:01:31+09:00',
+  it('answers for the clock it is asked at: a contract joins its group at the stored instant', async () => {
+    const next = core.database.sqlite
+      .prepare(
+        `SELECT triage_category AS category, triage_from AS at FROM contracts
+         WHERE deleted_at IS NULL AND renewal_status IN ('not_started', 'in_progress')
+           AND triage_from > ? ORDER BY triage_from LIMIT 1`,
       )
+      .get(NOW.getTime()) as { category: TriageCategory; at: number } | undefined
+    if (!next) throw new Error('the demo book has nobody who becomes stuck later')
+    const joining = core.database.sqlite
+      .prepare(
+        `SELECT count(*) FROM contracts
+         WHERE deleted_at IS NULL AND renewal_status IN ('not_started', 'in_progress')
+           AND triage_category = ? AND triage_from > ? AND triage_from <= ?`,
+      )
+      .pluck()
+      .get(next.category, NOW.getTime(), next.at) as number
+    const before = await triage({ scope: 'all', category: next.category, limit: 1000 })
+    try {
+      clock = new Date(next.at - 1)
+      const justBefore = await triage({ scope: 'all', category: next.category, limit: 1000 })
+      expect(justBefore.counts[next.category]).toBe(before.counts[next.category])
+      clock = new Date(next.at)
+      const after = await triage({ scope: 'all', category: next.category, limit: 1000 })
+      expect(after.counts[next.category]).toBe(before.counts[next.category] + joining)
+      expect(after.rows).toHaveLength(after.counts[next.category])
     } finally {
       clock = NOW
     }
@@ -218,14 +218,12 @@ describe('triage:list on the demo book', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'category' } })
   })
 
-  it('reads the candidates through the partial index, not a scan of every contract', () => {
-    const plan = core.database.sqlite
-      .prepare(
-        `EXPLAIN QUERY PLAN SELECT ${WEB_STATE_COLUMNS} FROM ${CANDIDATES_FIRST_FROM}
-        WHERE ${TRIAGE_MAIL_CONDITION} AND c.deleted_at IS NULL
-          AND c.renewal_status IN ('not_started', 'in_progress')`,
-      )
-      .all() as { detail: string }[]
-    expect(plan[0]?.detail).toContain('INDEX credential_mail_triage')
+  it('counts and lists through the triage index of the scope, not a scan of the contracts', () => {
+    for (const sql of [triageCountsSql('all'), triageRowsSql('all')]) {
+      const plan = core.database.sqlite
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all({ now: NOW.getTime(), category: 'bounced', limit: 10 }) as { detail: string }[]
+      expect(plan[0]?.detail).toMatch(/^SEARCH c USING (COVERING )?INDEX contracts_triage_all/)
+    }
   })
 })

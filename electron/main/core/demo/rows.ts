@@ -1,7 +1,7 @@
 import { contractSearchKey } from '../../../common/domain/contract-search-key'
 import { webCutoff, type InsurerRuleSet } from '../../../common/domain/insurer-rules'
 import type { DemoContract } from '../../../../demo-data/types'
-import { todayScheduleValues } from '../workspace/today/today-schedule-columns'
+import { scheduleValues } from '../workspace/schedule-columns'
 import { mailStateValues, progressValues } from '../workspace/web-state-rows'
 import { ROWS_PER_STATEMENT } from './batch-insert'
 import type { DemoInserts } from './statements'
@@ -43,7 +43,7 @@ export class DemoRowWriter {
     const { client, mail, progress } = c
     const webCutoffAt = this.webCutoffAt(c.insurerId, c.maturityDate)
     // The demo book's mail and progress have the domain's shapes (contract-web-state.ts).
-    const schedule = todayScheduleValues({
+    const schedule = scheduleValues({
       flow: c.flow,
       renewalStatus: c.renewalStatus,
       renewalChannel: c.renewalChannel,

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import { TODAY_SCHEDULE_COLUMNS } from '../workspace/today/today-schedule-columns'
+import { SCHEDULE_COLUMNS } from '../workspace/schedule-columns'
 import { MAIL_STATE_COLUMNS, PROGRESS_STATE_COLUMNS } from '../workspace/web-state-rows'
 import { BatchInsert } from './batch-insert'
 
@@ -17,7 +17,7 @@ const TABLES = {
     `id, insurer_id, policy_number, flow, client_id, named_insured_name, named_insured_kana,
      vehicle_owner_name, vehicle_name, vehicle_plate, inception_date, maturity_date,
      web_cutoff_at, premium_yen, staff_id, branch_id, renewal_status, renewal_channel,
-     renewed_policy_number, updated_at, ${TODAY_SCHEDULE_COLUMNS.join(', ')}`,
+     renewed_policy_number, updated_at, ${SCHEDULE_COLUMNS.join(', ')}`,
   ],
   mail: ['credential_mail_state', `contract_id, ${MAIL_STATE_COLUMNS}, updated_at`],
   progress: ['renewal_progress', `contract_id, ${PROGRESS_STATE_COLUMNS}, updated_at`],

@@ -3,10 +3,7 @@ import { prepareSearchKeyWriter } from '../../../../db/queries/contract-search'
 import { ruleSetOf, type InsurerRow } from '../../../../db/queries/insurers'
 import type { ContractWebState } from '../../../common/domain/contract-web-state'
 import { webCutoff, type InsurerRuleSet } from '../../../common/domain/insurer-rules'
-import {
-  TODAY_SCHEDULE_COLUMNS,
-  todayScheduleValues,
-} from '../workspace/today/today-schedule-columns'
+import { SCHEDULE_COLUMNS, scheduleValues } from '../workspace/schedule-columns'
 import {
   MAIL_STATE_COLUMNS,
   mailStateValues,
@@ -62,7 +59,7 @@ interface ExistingRow {
 const CONTRACT_COLUMNS = `flow, named_insured_name, named_insured_kana, vehicle_owner_name,
   vehicle_name, vehicle_plate, inception_date, maturity_date, web_cutoff_at, premium_yen,
   renewal_status, renewal_channel, renewed_policy_number, remote_version, synced_at, updated_at,
-  ${TODAY_SCHEDULE_COLUMNS.join(', ')}`
+  ${SCHEDULE_COLUMNS.join(', ')}`
 
 const CLIENT_COLUMNS =
   'name_kanji, name_kana, birth_date, postcode, address, phone, email, updated_at'
@@ -243,7 +240,7 @@ export function prepareContractWriter(
     String(c.version),
     at,
     at,
-    ...todayScheduleValues(state),
+    ...scheduleValues(state),
   ]
 
   const writeChildren = (contractId: number, state: ContractWebState, at: number) => {

@@ -21,8 +21,14 @@ import {
   type RankedContract,
   type TodayCandidate,
 } from '../../../../common/domain/today-ranking'
-import { allRows, toWebState, type WebStateRow } from '../web-state-rows'
-import { scopeParams, TODAY_ROWS_SQL, todayCountSql, todayRankSql } from './today-candidates'
+import {
+  allRows,
+  LISTED_CONTRACTS_SQL,
+  toWebState,
+  type ListedContractRow,
+} from '../web-state-rows'
+import { scopeParams, type ScopeOwner } from '../scope-sql'
+import { todayCountSql, todayRankSql } from './today-candidates'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -38,21 +44,7 @@ export function cutoffRanges(now: number): Array<{ after: number; until: number 
   return bounds.concat(Number.MAX_SAFE_INTEGER).map((until, i) => ({ after: edges[i]!, until }))
 }
 
-interface CandidateRow extends WebStateRow {
-  policy_number: string
-  staff_id: string | null
-  insurer_name: string
-  client_name: string
-  client_kana: string
-  staff_name: string | null
-}
-
-type Candidate = TodayCandidate & { row: CandidateRow }
-
-export interface TodayWho {
-  staffId: string
-  branchId: string
-}
+type Candidate = TodayCandidate & { row: ListedContractRow }
 
 /** Prepared once per connection: the list is opened many times a day. */
 const statements = new WeakMap<
@@ -105,7 +97,7 @@ function toRow(ranked: RankedContract<Candidate>, rank: number, now: Date): Toda
 export function listToday(
   sqlite: BetterSqlite3.Database,
   input: { scope: TodayScope; limit: number },
-  who: TodayWho,
+  who: ScopeOwner,
   now: Date,
 ): TodayList {
   const t = now.getTime()
@@ -124,7 +116,7 @@ export function listToday(
     }) as Array<{ id: number }>
     for (const r of ranked) ids.push(r.id)
   }
-  const rows = allRows<CandidateRow>(statement(sqlite, TODAY_ROWS_SQL), {
+  const rows = allRows<ListedContractRow>(statement(sqlite, LISTED_CONTRACTS_SQL), {
     ids: JSON.stringify(ids),
   })
   const shown = rankForToday(
@@ -150,7 +142,7 @@ export function listToday(
 function countDue(
   sqlite: BetterSqlite3.Database,
   scope: TodayScope,
-  who: TodayWho,
+  who: ScopeOwner,
   now: number,
 ): number {
   const params = { ...scopeParams(scope, who), now }
@@ -158,7 +150,11 @@ function countDue(
 }
 
 /** The number due today in every scope, for the scope switcher. */
-export function countToday(sqlite: BetterSqlite3.Database, who: TodayWho, now: Date): TodayCounts {
+export function countToday(
+  sqlite: BetterSqlite3.Database,
+  who: ScopeOwner,
+  now: Date,
+): TodayCounts {
   const t = now.getTime()
   const counts = Object.fromEntries(
     TODAY_SCOPES.map((scope) => [scope, countDue(sqlite, scope, who, t)]),

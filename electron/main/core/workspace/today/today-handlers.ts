@@ -2,14 +2,15 @@ import type { Handlers } from '../../../../common/api/contract'
 import type { DatabaseHandle } from '../../../../../db/connection'
 import { AppError } from '../../api/app-error'
 import { readCurrentStaff } from '../../session/session-handlers'
-import { countToday, listToday, type TodayWho } from './list-today'
+import type { ScopeOwner } from '../scope-sql'
+import { countToday, listToday } from './list-today'
 
 /** 今日の対応: the list is always relative to whoever is signed in at this PC. */
 export function todayHandlers(
   database: DatabaseHandle,
   now: () => Date,
 ): Pick<Handlers, 'today:list' | 'today:counts'> {
-  const signedIn = async (): Promise<TodayWho> => {
+  const signedIn = async (): Promise<ScopeOwner> => {
     const current = await readCurrentStaff(database.db)
     if (!current) {
       throw new AppError(

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3'
 import type { ParsedInputOf } from '../../../../common/api/contract'
 import type { TriageList, TriageRow } from '../../../../common/api/triage-schemas'
 import { urgencyBucket } from '../../../../common/domain/insurer-rules'
@@ -7,20 +8,17 @@ import { TRIAGE_CATEGORIES, type TriageCategory } from '../../../../common/domai
 import type { DatabaseHandle } from '../../../../../db/connection'
 import { AppError } from '../../api/app-error'
 import { readCurrentStaff } from '../../session/session-handlers'
+import { scopeParams, type ScopeOwner } from '../scope-sql'
+import { allRows, LISTED_CONTRACTS_SQL, type ListedContractRow } from '../web-state-rows'
 import { classifyTriage, type TriageEntry } from './classify-triage'
-import { createTriageCache, type TriageCache } from './triage-cache'
-import {
-  triageCandidates,
-  triageDisplayRows,
-  type TriageDisplayRow,
-  type TriageScopeFilter,
-} from './triage-candidates'
+import { triageCountsSql, triageRowsSql } from './triage-candidates'
 
-async function scopeFilter(
+/** Mine and my branch need to know who is signed in; the whole agency does not. */
+async function scopeOwner(
   database: DatabaseHandle,
   scope: ParsedInputOf<'triage:list'>['scope'],
-): Promise<TriageScopeFilter> {
-  if (scope === 'all') return { staffId: null, branchId: null }
+): Promise<ScopeOwner | null> {
+  if (scope === 'all') return null
   const current = await readCurrentStaff(database.db)
   if (!current) {
     throw new AppError(
@@ -29,9 +27,7 @@ async function scopeFilter(
         'no staff member is signed in, so "mine" and "my branch" cannot be worked out: sign in first',
     )
   }
-  return scope === 'mine'
-    ? { staffId: current.id, branchId: null }
-    : { staffId: null, branchId: current.branchId }
+  return { staffId: current.id, branchId: current.branchId }
 }
 
 const words = (reason: StuckReason, say: typeof reasonText) => ({
@@ -39,7 +35,7 @@ const words = (reason: StuckReason, say: typeof reasonText) => ({
   en: say(reason, 'en'),
 })
 
-function toRow(entry: TriageEntry, display: TriageDisplayRow, now: Date): TriageRow {
+function toRow(entry: TriageEntry, display: ListedContractRow, now: Date): TriageRow {
   const { reason, state, deadline } = entry
   return {
     contractId: entry.contractId,
@@ -60,33 +56,50 @@ function toRow(entry: TriageEntry, display: TriageDisplayRow, now: Date): Triage
   }
 }
 
-/** メール未着・登録エラー: counts per group in scope, and the chosen group's rows. */
-export async function listTriage(
-  database: DatabaseHandle,
+function groupCounts(
+  sqlite: BetterSqlite3.Database,
   input: ParsedInputOf<'triage:list'>,
-  clock: Date,
-  cache: TriageCache = createTriageCache(database.sqlite),
-): Promise<TriageList> {
-  const filter = await scopeFilter(database, input.scope)
-  const { groups, at: now } = cache.get(JSON.stringify(filter), clock, () =>
-    classifyTriage(triageCandidates(database.sqlite, filter), clock),
-  )
-  const counts = Object.fromEntries(TRIAGE_CATEGORIES.map((c) => [c, groups[c].length])) as Record<
+  params: Record<string, unknown>,
+): Record<TriageCategory, number> {
+  const counts = Object.fromEntries(TRIAGE_CATEGORIES.map((c) => [c, 0])) as Record<
     TriageCategory,
     number
   >
+  const rows = sqlite.prepare(triageCountsSql(input.scope)).all(params) as Array<{
+    category: TriageCategory
+    n: number
+  }>
+  for (const { category, n } of rows) counts[category] = n
+  return counts
+}
+
+/**
+ * メール未着・登録エラー: counts per group in scope, and the chosen group's first rows, found
+ * in SQL over the stored triage groups; only those rows are read in full and worded, by the
+ * same rules (classifyTriage) that decided their group.
+ */
+export async function listTriage(
+  database: DatabaseHandle,
+  input: ParsedInputOf<'triage:list'>,
+  now: Date,
+): Promise<TriageList> {
+  const { sqlite } = database
+  const owner = await scopeOwner(database, input.scope)
+  const params = { ...scopeParams(input.scope, owner), now: now.getTime() }
+  const counts = groupCounts(sqlite, input, params)
   const category =
     input.category ?? TRIAGE_CATEGORIES.find((c) => counts[c] > 0) ?? TRIAGE_CATEGORIES[0]
-  const chosen = groups[category].slice(0, input.limit)
-  const display = triageDisplayRows(
-    database.sqlite,
-    chosen.map((e) => e.contractId),
+  const ids = (
+    sqlite
+      .prepare(triageRowsSql(input.scope))
+      .all({ ...params, category, limit: input.limit }) as Array<{ id: number }>
+  ).map((r) => r.id)
+  const listed = allRows<ListedContractRow>(sqlite.prepare(LISTED_CONTRACTS_SQL), {
+    ids: JSON.stringify(ids),
+  })
+  const byId = new Map(listed.map((row) => [row.contract_id, row]))
+  const rows = classifyTriage(listed, now)[category].map((entry) =>
+    toRow(entry, byId.get(entry.contractId)!, now),
   )
-  const rows: TriageRow[] = []
-  for (const entry of chosen) {
-    const names = display.get(entry.contractId)
-    // A contract a sync deleted since the groups were worked out is left out.
-    if (names) rows.push(toRow(entry, names, now))
-  }
   return { scope: input.scope, category, counts, rows, asOf: toJstIso(now) }
 }

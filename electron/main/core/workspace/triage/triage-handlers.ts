@@ -1,13 +1,11 @@
 import type { Handlers } from '../../../../common/api/contract'
 import type { DatabaseHandle } from '../../../../../db/connection'
 import { listTriage } from './list-triage'
-import { createTriageCache } from './triage-cache'
 
 /** The credential-triage screen's methods (メール未着・登録エラー). */
 export function triageHandlers(
   database: DatabaseHandle,
   now: () => Date,
 ): Pick<Handlers, 'triage:list'> {
-  const cache = createTriageCache(database.sqlite)
-  return { 'triage:list': (input) => listTriage(database, input, now(), cache) }
+  return { 'triage:list': (input) => listTriage(database, input, now()) }
 }

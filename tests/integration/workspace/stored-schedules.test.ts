@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { TODAY_RULES_VERSION } from '../../../electron/common/domain/today-schedule'
+import { SCHEDULE_RULES_VERSION } from '../../../electron/common/domain/schedule-version'
 import {
-  refreshTodaySchedules,
-  TODAY_RULES_SETTING,
-} from '../../../electron/main/core/workspace/today/schedule-backfill'
+  refreshSchedules,
+  SCHEDULE_VERSION_SETTING,
+} from '../../../electron/main/core/workspace/schedule-backfill'
 import { migrateTo, migrateToLatest } from '../../../db/migrate'
-import { expectSchedulesMatchState } from '../../support/today-schedules'
+import { expectSchedulesMatchState } from '../../support/stored-schedules'
 import { DAY, startSyncHarness, type SyncHarness } from '../sync/harness'
 
 /**
@@ -22,7 +22,7 @@ const storedVersion = (h: SyncHarness) =>
   h.database.sqlite
     .prepare('SELECT value FROM app_settings WHERE key = ?')
     .pluck()
-    .get(TODAY_RULES_SETTING)
+    .get(SCHEDULE_VERSION_SETTING)
 
 describe('stored today schedules', () => {
   it('are written by the initial sync and follow every later change from the insurer', async () => {
@@ -50,9 +50,9 @@ describe('stored today schedules', () => {
     const { sqlite } = harness.database
     // The harness migrates without startCore: no version recorded yet, so all are recomputed.
     expect(storedVersion(harness)).toBeUndefined()
-    expect(refreshTodaySchedules(sqlite)).toBe(300)
-    expect(storedVersion(harness)).toBe(String(TODAY_RULES_VERSION))
-    expect(refreshTodaySchedules(sqlite)).toBe(0)
+    expect(refreshSchedules(sqlite)).toBe(300)
+    expect(storedVersion(harness)).toBe(String(SCHEDULE_RULES_VERSION))
+    expect(refreshSchedules(sqlite)).toBe(0)
 
     const indexes = () =>
       sqlite
@@ -60,10 +60,12 @@ describe('stored today schedules', () => {
         .all()
     const before = indexes()
     sqlite.exec(`UPDATE contracts SET today_due_from = NULL, stuck1_from = 1, stuck2_since = 2`)
-    sqlite.prepare('UPDATE app_settings SET value = ? WHERE key = ?').run('0', TODAY_RULES_SETTING)
-    expect(refreshTodaySchedules(sqlite)).toBe(300)
+    sqlite
+      .prepare('UPDATE app_settings SET value = ? WHERE key = ?')
+      .run('0', SCHEDULE_VERSION_SETTING)
+    expect(refreshSchedules(sqlite)).toBe(300)
     expect(expectSchedulesMatchState(harness.database)).toBe(300)
-    expect(storedVersion(harness)).toBe(String(TODAY_RULES_VERSION))
+    expect(storedVersion(harness)).toBe(String(SCHEDULE_RULES_VERSION))
     // The recompute drops the schedule indexes while it writes, and builds them again.
     expect(indexes()).toEqual(before)
     expect(before.map((i) => (i as { name: string }).name)).toContain('contracts_due_all')
@@ -83,7 +85,7 @@ describe('stored today schedules', () => {
         .pluck()
         .get(),
     ).toBe(0)
-    expect(refreshTodaySchedules(sqlite)).toBe(300)
+    expect(refreshSchedules(sqlite)).toBe(300)
     expect(expectSchedulesMatchState(harness.database)).toBe(300)
   }, 60_000)
 })

@@ -1,9 +1,9 @@
 import { expect } from 'vitest'
 import type { DatabaseHandle } from '../../db/connection'
 import {
-  TODAY_SCHEDULE_COLUMNS,
-  todayScheduleValues,
-} from '../../electron/main/core/workspace/today/today-schedule-columns'
+  SCHEDULE_COLUMNS,
+  scheduleValues,
+} from '../../electron/main/core/workspace/schedule-columns'
 import {
   toWebState,
   WEB_STATE_COLUMNS,
@@ -18,15 +18,15 @@ import {
 export function expectSchedulesMatchState(database: DatabaseHandle): number {
   const rows = database.sqlite
     .prepare(
-      `SELECT ${WEB_STATE_COLUMNS}, ${TODAY_SCHEDULE_COLUMNS.map((c) => `c.${c}`).join(', ')}
+      `SELECT ${WEB_STATE_COLUMNS}, ${SCHEDULE_COLUMNS.map((c) => `c.${c}`).join(', ')}
        FROM ${WEB_STATE_FROM}`,
     )
     .all() as Array<WebStateRow & Record<string, number | null>>
   for (const row of rows) {
-    const stored = TODAY_SCHEDULE_COLUMNS.map((c) => row[c])
+    const stored = SCHEDULE_COLUMNS.map((c) => row[c])
     expect({ id: row.contract_id, stored }).toEqual({
       id: row.contract_id,
-      stored: todayScheduleValues(toWebState(row)),
+      stored: scheduleValues(toWebState(row)),
     })
   }
   return rows.length
