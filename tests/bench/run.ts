@@ -8,6 +8,7 @@ import { benchContractList } from './contract-list.bench'
 import { BENCH_NOW, benchFilteredList, benchSearch } from './contract-search.bench'
 import { benchInsurerSnapshot } from './insurer-snapshot.bench'
 import { benchTodayList } from './today-list.bench'
+import { benchTriageList } from './triage-list.bench'
 import { benchDeltaSync, benchInitialSync } from './sync.bench'
 import { round } from './measure'
 
@@ -90,6 +91,15 @@ try {
       `  ${r.scope.padEnd(8)} ours p50 ${r.ours.p50Ms} ms  p95 ${r.ours.p95Ms} ms | raw p95 ${r.baseline.p95Ms} ms | ratio ${r.ratioP95}× | ${r.due.toLocaleString('en')} due | ${r.ours.p95Ms <= r.goalP95Ms ? 'ok' : 'MISSED'}\n`,
     )
   }
+  const triage = await benchTriageList(core.database, core.handlers, new Date(BENCH_NOW))
+  process.stdout.write(
+    '\ntriage:list (whole backend path vs raw better-sqlite3 on the same SQL; guide p95 ≤ 50 ms)\n',
+  )
+  for (const r of triage) {
+    process.stdout.write(
+      `  ${r.scope.padEnd(8)} ours p50 ${r.ours.p50Ms} ms  p95 ${r.ours.p95Ms} ms | raw p95 ${r.baseline.p95Ms} ms | ratio ${r.ratioP95}× | ${r.stuck.toLocaleString('en')} stuck | ${r.ours.p95Ms <= r.guideP95Ms ? 'ok' : 'over the guide'}\n`,
+    )
+  }
   await core.close()
 
   mkdirSync('bench-results', { recursive: true })
@@ -107,6 +117,7 @@ try {
     filteredList: filtered,
     search,
     today,
+    triage,
   }
   writeFileSync('bench-results/contract-list.json', `${JSON.stringify(report, null, 2)}\n`)
   process.stdout.write('\nwritten: bench-results/contract-list.json\n\n')

@@ -15,6 +15,30 @@ describe('Japan time formatting', () => {
     )
   })
 
+  it('formatJst agrees with the zone database for every pattern the app uses, and others', () => {
+    const patterns = [
+      'yyyy-MM-dd HH:mm',
+      'M/d HH:mm',
+      'HH:mm',
+      'yyyy-MM-dd',
+      'yyyy/MM/dd HH:mm',
+      'yyyy年M月d日 HH時mm分',
+      // Not wall-clock tokens only: through date-fns and the zone.
+      'EEE M/d',
+      "yyyy-MM-dd'T'HH:mm:ss",
+    ]
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1960, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        fc.constantFrom(...patterns),
+        (ms, pattern) => {
+          expect(formatJst(ms, pattern)).toBe(format(new TZDate(ms, 'Asia/Tokyo'), pattern))
+        },
+      ),
+      { numRuns: 3000 },
+    )
+  })
+
   it('rolls the date over at 15:00 UTC', () => {
     expect(jstToday(new Date('2026-12-31T14:59:59Z'))).toBe('2026-12-31')
     expect(jstToday(new Date('2026-12-31T15:00:00Z'))).toBe('2027-01-01')
