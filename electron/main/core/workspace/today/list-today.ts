@@ -27,6 +27,7 @@ import {
   toWebState,
   type ListedContractRow,
 } from '../web-state-rows'
+import { prepared } from '../prepared'
 import { scopeParams, type ScopeOwner } from '../scope-sql'
 import { todayCountSql, todayRankSql } from './today-candidates'
 
@@ -45,20 +46,6 @@ export function cutoffRanges(now: number): Array<{ after: number; until: number 
 }
 
 type Candidate = TodayCandidate & { row: ListedContractRow }
-
-/** Prepared once per connection: the list is opened many times a day. */
-const statements = new WeakMap<
-  BetterSqlite3.Database,
-  Map<string, BetterSqlite3.Statement<unknown[], unknown>>
->()
-
-function statement(sqlite: BetterSqlite3.Database, sql: string) {
-  let cache = statements.get(sqlite)
-  if (!cache) statements.set(sqlite, (cache = new Map()))
-  let prepared = cache.get(sql)
-  if (!prepared) cache.set(sql, (prepared = sqlite.prepare(sql)))
-  return prepared
-}
 
 function reasonView(reason: StuckReason): TodayReason {
   return {
@@ -102,7 +89,7 @@ export function listToday(
 ): TodayList {
   const t = now.getTime()
   const scope = scopeParams(input.scope, who)
-  const rank = statement(sqlite, todayRankSql(input.scope))
+  const rank = prepared(sqlite, todayRankSql(input.scope))
   const ids: number[] = []
   for (const range of cutoffRanges(t)) {
     if (ids.length >= input.limit) break
@@ -116,7 +103,7 @@ export function listToday(
     }) as Array<{ id: number }>
     for (const r of ranked) ids.push(r.id)
   }
-  const rows = allRows<ListedContractRow>(statement(sqlite, LISTED_CONTRACTS_SQL), {
+  const rows = allRows<ListedContractRow>(prepared(sqlite, LISTED_CONTRACTS_SQL), {
     ids: JSON.stringify(ids),
   })
   const shown = rankForToday(
@@ -146,7 +133,7 @@ function countDue(
   now: number,
 ): number {
   const params = { ...scopeParams(scope, who), now }
-  return (statement(sqlite, todayCountSql(scope)).get(params) as { n: number }).n
+  return (prepared(sqlite, todayCountSql(scope)).get(params) as { n: number }).n
 }
 
 /** The number due today in every scope, for the scope switcher. */

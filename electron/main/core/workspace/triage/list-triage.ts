@@ -8,6 +8,7 @@ import { TRIAGE_CATEGORIES, type TriageCategory } from '../../../../common/domai
 import type { DatabaseHandle } from '../../../../../db/connection'
 import { AppError } from '../../api/app-error'
 import { readCurrentStaff } from '../../session/session-handlers'
+import { prepared } from '../prepared'
 import { scopeParams, type ScopeOwner } from '../scope-sql'
 import { allRows, LISTED_CONTRACTS_SQL, type ListedContractRow } from '../web-state-rows'
 import { classifyTriage, type TriageEntry } from './classify-triage'
@@ -65,7 +66,7 @@ function groupCounts(
     TriageCategory,
     number
   >
-  const rows = sqlite.prepare(triageCountsSql(input.scope)).all(params) as Array<{
+  const rows = prepared(sqlite, triageCountsSql(input.scope)).all(params) as Array<{
     category: TriageCategory
     n: number
   }>
@@ -90,11 +91,13 @@ export async function listTriage(
   const category =
     input.category ?? TRIAGE_CATEGORIES.find((c) => counts[c] > 0) ?? TRIAGE_CATEGORIES[0]
   const ids = (
-    sqlite
-      .prepare(triageRowsSql(input.scope))
-      .all({ ...params, category, limit: input.limit }) as Array<{ id: number }>
+    prepared(sqlite, triageRowsSql(input.scope)).all({
+      ...params,
+      category,
+      limit: input.limit,
+    }) as Array<{ id: number }>
   ).map((r) => r.id)
-  const listed = allRows<ListedContractRow>(sqlite.prepare(LISTED_CONTRACTS_SQL), {
+  const listed = allRows<ListedContractRow>(prepared(sqlite, LISTED_CONTRACTS_SQL), {
     ids: JSON.stringify(ids),
   })
   const byId = new Map(listed.map((row) => [row.contract_id, row]))
