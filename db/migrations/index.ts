@@ -6,6 +6,7 @@ import * as m0004 from './0004_contract_search'
 import * as m0005 from './0005_today_list'
 import * as m0006 from './0006_triage'
 import * as m0007 from './0007_stuck_schedules'
+import * as m0008 from './0008_search_names'
 
 /**
  * Every migration, registered statically: a folder scan would not work inside an asar.
@@ -19,6 +20,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0005_today_list', m0005],
   ['0006_triage', m0006],
   ['0007_stuck_schedules', m0007],
+  ['0008_search_names', m0008],
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
