@@ -89,13 +89,24 @@ export type Place = (relative: number) => number
 /**
  * Puts a chain on the calendar so that its event at `anchor` (relative) falls in
  * [lo, hi]; the chain never starts before the window opened and never runs past `end`.
- * Clamping a sorted sequence keeps it sorted, so order survives the edge cases.
+ * A chain longer than the time between the window opening and its anchor is compressed
+ * up to the anchor (not shifted later): an "abandoned" client's last screen must stay days
+ * before now, not slide to now. Both maps are monotone, so order survives the edge cases.
  */
 export function place(draft: Draft, anchor: number, lo: number, hi: number): Place {
   let at = hi <= lo ? lo : draft.rng.int(lo, hi)
   at = avoidClosedHours(at, lo, hi)
-  const base = Math.max(at - anchor, draft.slot.windowOpensAt)
-  return (relative) => Math.min(base + relative, draft.end)
+  const opens = draft.slot.windowOpensAt
+  if (at - anchor >= opens || anchor <= 0) {
+    const base = Math.max(at - anchor, opens)
+    return (relative) => Math.min(base + relative, draft.end)
+  }
+  const scale = Math.max(0, at - opens) / anchor
+  return (relative) =>
+    Math.min(
+      relative <= anchor ? opens + Math.round(relative * scale) : at + (relative - anchor),
+      draft.end,
+    )
 }
 
 /**

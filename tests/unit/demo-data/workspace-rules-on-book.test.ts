@@ -15,6 +15,7 @@ import { isDueToday } from '../../../electron/common/domain/today-ranking'
  * must recognise each one: a second, independent reading of the same states.
  */
 const NOW = new Date('2026-11-23T10:00:00+09:00')
+const DAY = 24 * 60 * 60 * 1000
 const book: DemoContract[] = [...demoContracts({ seed: 7, contracts: 4000, now: NOW.getTime() })]
 
 // Both demo insurers publish the flyer's rules.
@@ -44,15 +45,14 @@ const ALLOWED: Record<string, StuckCode[][]> = {
   a_password_suppressed: [[], ['password_suppressed_earlier_year']],
   a_never_logged_in: [['never_logged_in']],
   a_password_expired: [['password_expired']],
-  // The generator sometimes clamps an abandoned client's last activity to now.
-  a_abandoned: [[], ['abandoned']],
+  a_abandoned: [['abandoned']],
   a_in_progress: [[]],
   b_provisional_pending: [[]],
   b_provisional_expired: [['provisional_expired']],
   b_mismatch: [['registration_mismatch']],
   b_wrong_policy_number: [['wrong_policy_number']],
   b_registered_not_renewed: [['abandoned']],
-  b_abandoned: [[], ['abandoned']],
+  b_abandoned: [['abandoned']],
   b_in_progress: [[]],
 }
 
@@ -71,10 +71,13 @@ describe('stuck reasons on the demo book', () => {
     expect([...seen].sort()).toEqual(Object.keys(ALLOWED).sort())
   })
 
-  it('most abandoned clients are recognised as such', () => {
+  it('every abandoned client is recognised as such, its last activity days before now', () => {
     const abandoned = book.filter((c) => c.scenario.endsWith('_abandoned'))
-    const flagged = abandoned.filter((c) => clientSideCodes(c).includes('abandoned'))
-    expect(flagged.length / abandoned.length).toBeGreaterThan(0.8)
+    expect(abandoned.length).toBeGreaterThan(100)
+    for (const c of abandoned) {
+      expect(clientSideCodes(c), c.scenario).toEqual(['abandoned'])
+      expect(c.progress.lastActivityAt!, c.scenario).toBeLessThanOrEqual(NOW.getTime() - 2 * DAY)
+    }
   })
 
   it('settled contracts never show a reason; open ones past the cutoff always do', () => {
