@@ -141,8 +141,9 @@ describe('contract detail', () => {
     expect((await screen.findByTestId('follow-up-current')).textContent).toBe(
       '2027/03/29 に連絡予定（夕方）',
     )
-    const date = screen.getByLabelText('連絡日')
-    fireEvent.change(date, { target: { value: '2027-03-30' } })
+    const date = screen.getByLabelText('連絡日') as HTMLInputElement
+    expect(date.value).toBe('2027/03/29')
+    fireEvent.change(date, { target: { value: '2027/03/30' } })
     fireEvent.click(screen.getByTestId('follow-up-save'))
     await waitFor(() =>
       expect(api.followUps.set).toHaveBeenCalledWith({

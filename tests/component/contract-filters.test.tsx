@@ -74,6 +74,36 @@ describe('契約一覧 filters and search', () => {
     expect(searches).not.toContain('ﾔ')
   })
 
+  it('keeps the last rows on screen while a new search loads, then swaps them in place', async () => {
+    const api = setup()
+    await waitFor(() => expect(names()).toHaveLength(3))
+    const screenEl = screen.getByTestId('contracts-screen')
+    expect(screenEl.getAttribute('data-applied-search')).toBe('')
+    let answer: () => void = () => {}
+    api.contracts.list.mockImplementation(
+      (input) =>
+        new Promise((resolve) => {
+          answer = () => resolve(fakeList(input))
+        }),
+    )
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: '田中' } })
+    await waitFor(() =>
+      expect(api.contracts.list).toHaveBeenLastCalledWith(
+        expect.objectContaining({ filters: { search: '田中' } }),
+      ),
+    )
+    // Waiting for the answer: the old rows and count, no placeholders, not yet "applied".
+    expect(names()).toHaveLength(3)
+    expect(screen.queryAllByTestId('contract-row-placeholder')).toHaveLength(0)
+    expect(matches()).toBe('3')
+    expect(screenEl.hasAttribute('data-applied-search')).toBe(false)
+    act(() => answer())
+    await waitFor(() => expect(names()).toHaveLength(1))
+    expect(names()[0]).toContain('田中')
+    expect(matches()).toBe('1')
+    expect(screenEl.getAttribute('data-applied-search')).toBe('田中')
+  })
+
   it("'/' focuses the search box and Escape clears it", async () => {
     setup()
     await waitFor(() => expect(names()).toHaveLength(3))

@@ -134,6 +134,10 @@ describe('契約一覧', () => {
       '無保険',
     ])
     expect(screen.getAllByTestId('urgency').map((el) => el.textContent)).toEqual(['期限切れ'])
+    // The status itself is in a tooltip, put around the badge on the first pointing.
+    expect(screen.queryByRole('tooltip')).toBeNull()
+    fireEvent.mouseEnter(screen.getAllByTestId('outcome')[2]!)
+    expect((await screen.findByRole('tooltip')).textContent).toBe('満期切れ（無保険）')
   })
 
   it('names the step, and the screen during the procedure', async () => {

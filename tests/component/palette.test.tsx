@@ -93,6 +93,38 @@ describe('command palette', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/contracts/42'))
   })
 
+  it('says the active result to screen readers as the arrow keys move it', async () => {
+    renderApp()
+    const search = await openWithHotkey()
+    const region = screen.getByTestId('palette-announcement')
+    expect(region.getAttribute('aria-live')).toBe('polite')
+    const actions = within(screen.getByTestId('palette-results')).getAllByTestId('palette-action')
+    const total = actions.length
+    const labelOf = (el: Element) => el.getAttribute('data-announce')
+    // On opening, the first result is active and said.
+    await waitFor(() =>
+      expect(region.textContent).toBe(`${total}件中1件目: ${labelOf(actions[0]!)}`),
+    )
+    fireEvent.keyDown(search, { key: 'ArrowDown', code: 'ArrowDown' })
+    await waitFor(() =>
+      expect(region.textContent).toBe(`${total}件中2件目: ${labelOf(actions[1]!)}`),
+    )
+    expect(actions[1]!.hasAttribute('data-selected')).toBe(true)
+    fireEvent.keyDown(search, { key: 'ArrowUp', code: 'ArrowUp' })
+    await waitFor(() => expect(region.textContent).toMatch(/^\d+件中1件目: /))
+
+    // A client found by name is said with its policy, car and maturity.
+    fireEvent.change(search, { target: { value: '山田' } })
+    await screen.findByTestId('palette-client')
+    await waitFor(() =>
+      expect(region.textContent).toBe(
+        `1件中1件目: 山田 太郎 様 ${YAMADA.policyNumber}・${YAMADA.vehicleName}・満期 ${YAMADA.maturityDate.replaceAll('-', '/')}`,
+      ),
+    )
+    act(() => palette.close())
+    await waitFor(() => expect(screen.queryByTestId('palette-announcement')).toBeNull())
+  })
+
   it('says so when nothing matches', async () => {
     renderApp()
     const search = await openWithHotkey()

@@ -39,8 +39,12 @@ Element.prototype.scrollIntoView = () => {}
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
 
+// The contract list keeps its filters and sort in the URL: each test starts from a clean one.
+const START_URL = window.location.href
+
 // Without vitest globals, Testing Library cannot register its own cleanup.
 afterEach(() => {
   cleanup()
   localStorage.clear()
+  history.replaceState(null, '', START_URL)
 })

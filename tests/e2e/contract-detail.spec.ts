@@ -88,7 +88,8 @@ test('add a note and set a follow-up; both show on the timeline; the countdown i
   await expect(page.getByTestId('note-saved')).toHaveText('メモを保存しました')
   await expect(page.getByTestId('note').first()).toContainText(note)
 
-  await page.getByLabel('連絡日', { exact: true }).fill('2026-12-05')
+  // Typed into the date picker's input, in the format it shows (a Los Angeles PC, Japan dates).
+  await page.getByLabel('連絡日', { exact: true }).fill('2026/12/05')
   await page.getByLabel('用件（任意）').fill('夕方に電話')
   await page.getByTestId('follow-up-save').click()
   await expect(page.getByTestId('follow-up-current')).toHaveText(

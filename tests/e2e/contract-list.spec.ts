@@ -145,3 +145,91 @@ test('the insurer connection settings open from the keyboard, explain bad input 
   await expect(dialog).toBeHidden()
   expect(pageErrors).toEqual([])
 })
+
+test('filters and search live in the URL: back from a contract and a reload keep the same rows', async ({
+  page,
+}) => {
+  await openApp(page, host, '/contracts')
+  const rows = page.getByTestId('contract-row')
+  await expect(rows.first()).toBeVisible()
+  await page.getByTestId('filter-toggle').click()
+  await page.getByTestId('filter-flow').click()
+  await page.getByRole('option', { name: /^B: / }).click()
+  await page.getByTestId('contract-search').fill('ヤマ')
+  await expect(page.locator('[data-applied-search="ヤマ"]')).toBeVisible()
+  await expect(page).toHaveURL(/#\/contracts\?flow=B&q=%E3%83%A4%E3%83%9E$/)
+  const count = await page.getByTestId('contract-matches').getAttribute('data-count')
+  expect(Number(count)).toBeGreaterThan(0)
+  const names = await rows.locator('[data-testid="policy-number"]').allInnerTexts()
+  expect(names.length).toBeGreaterThan(0)
+
+  const sameList = async () => {
+    await expect(page.getByTestId('contract-search')).toHaveValue('ヤマ')
+    await expect(page.getByTestId('filter-flow')).toHaveValue(/^B: /)
+    await expect(page.getByTestId('contract-matches')).toHaveAttribute('data-count', count!)
+    await expect(rows.locator('[data-testid="policy-number"]')).toHaveText(names)
+  }
+
+  // Open a contract, then the browser's back.
+  await rows.first().dblclick()
+  await expect(page).toHaveURL(/#\/contracts\/\d+$/)
+  await page.goBack()
+  await sameList()
+  // The detail's own "back to the list" link also returns to the filtered list.
+  await rows.first().dblclick()
+  await page.getByTestId('detail-back').click()
+  await expect(page).toHaveURL(/#\/contracts\?flow=B&q=/)
+  await sameList()
+  // A reload (the token is kept for the tab) shows the same list.
+  await page.reload()
+  await sameList()
+  // Clearing adds a history entry: back brings the filters back.
+  await page.getByTestId('filter-clear').click()
+  await expect(page).toHaveURL(/#\/contracts$/)
+  await page.goBack()
+  await sameList()
+})
+
+test('a copied link with filters opens the same list, bad values ignored', async ({ page }) => {
+  const pageErrors: string[] = []
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  await openApp(page, host, '/contracts?flow=B&urgency=d3,bogus&maturityTo=2026-99-99')
+  await expect(page.getByTestId('contract-row').first()).toBeVisible()
+  // The token left the address bar; the filters stayed.
+  expect(page.url()).not.toContain('token=')
+  expect(page.url()).toContain('#/contracts?flow=B&urgency=d3,bogus&maturityTo=2026-99-99')
+  // Two filters apply (flow, urgency d3); the unknown bucket and the impossible date do not.
+  await expect(page.getByTestId('filter-toggle')).toContainText('2')
+  await expect(page.getByTestId('filter-urgency')).toBeVisible()
+  await expect(page.getByTestId('filter-flow')).toHaveValue(/^B: /)
+  expect(pageErrors).toEqual([])
+})
+
+test('the maturity range is typed into the date pickers and keeps Japan dates in a Los Angeles browser', async ({
+  page,
+}) => {
+  await openApp(page, host, '/contracts')
+  await expect(page.getByTestId('contract-row').first()).toBeVisible()
+  const day = (await maturities(page))[0]! // 2026/12/24: the most urgent contract's maturity
+  await page.getByTestId('filter-toggle').click()
+  await page.getByLabel('満期日（から）').fill(day)
+  await page.getByLabel('満期日（まで）').fill(day)
+  await page.getByLabel('満期日（まで）').press('Escape')
+  const iso = day.replaceAll('/', '-')
+  await expect(page).toHaveURL(new RegExp(`maturityFrom=${iso}&maturityTo=${iso}`))
+  await expect(page.getByLabel('満期日（から）')).toHaveValue(day)
+  await expect
+    .poll(async () => {
+      const dates = await maturities(page)
+      return dates.length > 0 && dates.every((d) => d === day)
+    })
+    .toBe(true)
+  // The calendar opens on that month, in Japanese, and the clear button empties the field.
+  await page.getByLabel('満期日（から）').click()
+  await expect(
+    page.getByRole('button', { name: new RegExp(`^${day.slice(0, 4)}年`) }).first(),
+  ).toBeVisible()
+  await page.getByRole('button', { name: '日付を消す' }).first().click()
+  await expect(page.getByLabel('満期日（から）')).toHaveValue('')
+  await expect(page).not.toHaveURL(/maturityFrom=/)
+})

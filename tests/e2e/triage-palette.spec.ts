@@ -86,6 +86,10 @@ test('keyboard only: the palette opens a screen, then a client found by part of 
   await expect(search).toBeFocused()
   await page.keyboard.type('メール未着')
   await expect(page.locator('[data-command="screen:/triage"][data-selected]')).toBeVisible()
+  // Screen readers hear the active result, since focus stays in the search box.
+  await expect(page.getByTestId('palette-announcement')).toHaveText(
+    /^1件中1件目: メール未着・登録エラー/,
+  )
   await shoot(page, testInfo, 'palette-screen')
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/#\/triage$/)
@@ -99,6 +103,10 @@ test('keyboard only: the palette opens a screen, then a client found by part of 
   const selected = page.locator('[data-testid="palette-client"][data-selected]')
   await expect(selected).toBeVisible()
   await expect(selected).toContainText(part.slice(0, 1))
+  await page.keyboard.press('ArrowUp') // wraps to the last result, which is then said
+  await expect(page.getByTestId('palette-announcement')).toHaveText(/^(\d+)件中\1件目: .+ 様 /)
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByTestId('palette-announcement')).toHaveText(/^\d+件中1件目: .+ 様 /)
   const command = await selected.getAttribute('data-command')
   await shoot(page, testInfo, 'palette-client')
   await page.keyboard.press('Enter')

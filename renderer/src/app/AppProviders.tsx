@@ -5,6 +5,7 @@ import type { ReactNode } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import { ApiProvider } from '../api/ApiProvider'
 import type { Api } from '../api/client'
+import { DatesLocaleProvider } from './dates/DatesLocaleProvider'
 import { cssVariablesResolver, theme } from './theme'
 import { useDocumentLanguage } from './use-document-language'
 
@@ -35,7 +36,9 @@ export function AppProviders({
     >
       <I18nextProvider i18n={i18n}>
         <QueryClientProvider client={queryClient}>
-          <ApiProvider api={api}>{children}</ApiProvider>
+          <ApiProvider api={api}>
+            <DatesLocaleProvider>{children}</DatesLocaleProvider>
+          </ApiProvider>
         </QueryClientProvider>
       </I18nextProvider>
     </MantineProvider>

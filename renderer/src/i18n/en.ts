@@ -100,6 +100,18 @@ export const en: Messages = {
       code: 'Error code: {{code}}',
     },
   },
+  dates: {
+    placeholder: 'YYYY/MM/DD',
+    clear: 'Clear date',
+    nextMonth: 'Next month',
+    previousMonth: 'Previous month',
+    nextYear: 'Next year',
+    previousYear: 'Previous year',
+    nextDecade: 'Next decade',
+    previousDecade: 'Previous decade',
+    monthLevel: 'Choose year and month',
+    yearLevel: 'Choose year',
+  },
   contractFilters: {
     searchLabel: 'Search contracts',
     searchPlaceholder: 'Name (kanji or kana), policy number, phone, plate',

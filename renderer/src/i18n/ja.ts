@@ -102,6 +102,18 @@ export const ja = {
       code: 'エラーコード: {{code}}',
     },
   },
+  dates: {
+    placeholder: '年/月/日',
+    clear: '日付を消す',
+    nextMonth: '次の月',
+    previousMonth: '前の月',
+    nextYear: '次の年',
+    previousYear: '前の年',
+    nextDecade: '次の10年',
+    previousDecade: '前の10年',
+    monthLevel: '年と月を選ぶ',
+    yearLevel: '年を選ぶ',
+  },
   contractFilters: {
     searchLabel: '契約を検索',
     searchPlaceholder: '名前（漢字・かな）、証券番号、電話、ナンバー',

@@ -72,6 +72,7 @@ export const triagePaletteEn: Pick<Messages, 'triage' | 'palette' | 'shortcuts'>
     clientSearchHint: 'Search clients by name (kanji or kana), policy number or phone',
     searching: 'Searching clients…',
     searchFailed: 'Could not search clients. Type again to retry.',
+    activeResult: '{{index}} of {{total}}: {{label}}',
     groups: {
       screens: 'Screens',
       actions: 'Actions',

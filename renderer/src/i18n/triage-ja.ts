@@ -74,6 +74,7 @@ export const triagePaletteJa = {
     clientSearchHint: 'お客様の名前（漢字・カナ）、証券番号、電話番号で検索できます',
     searching: 'お客様を検索中…',
     searchFailed: 'お客様を検索できませんでした。もう一度入力してください。',
+    activeResult: '{{total}}件中{{index}}件目: {{label}}',
     groups: {
       screens: '画面',
       actions: '操作',

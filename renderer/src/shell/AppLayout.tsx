@@ -1,11 +1,11 @@
 import { AppShell, Center, Loader } from '@mantine/core'
 import { Redirect, Route, Router, Switch } from 'wouter'
-import { useHashLocation } from 'wouter/use-hash-location'
 import { SignInScreen } from '../features/session/SignInScreen'
 import { useSession } from '../features/session/use-session'
 import { SyncBanner } from '../features/sync/SyncBanner'
 import { AppHeader } from './AppHeader'
 import { AppNavigation } from './AppNavigation'
+import { useHashQueryLocation } from './hash-location'
 import { HOME_PATH, ROUTES } from './routes'
 import { GlobalShortcuts } from './shortcuts/GlobalShortcuts'
 
@@ -23,7 +23,7 @@ export function AppLayout() {
   }
   if (!session.data.current) return <SignInScreen session={session.data} />
   return (
-    <Router hook={useHashLocation}>
+    <Router hook={useHashQueryLocation}>
       <AppShell
         header={{ height: APP_HEADER_HEIGHT }}
         navbar={{ width: NAVBAR_WIDTH, breakpoint: 0 }}

@@ -1,13 +1,13 @@
-import { Skeleton, VisuallyHidden } from '@mantine/core'
-import type { CSSProperties } from 'react'
+import { VisuallyHidden } from '@mantine/core'
+import { memo, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useLocation } from 'wouter'
 import type { ContractListRow } from '../../../../electron/common/api/contract'
 import { COLUMNS } from './columns'
 import classes from './ContractTable.module.css'
 import { formatCutoff, formatMaturity } from './format'
 import { StepCell } from './StepCell'
 import { DeadlineBadge } from './DeadlineBadge'
+import type { RowText } from './use-row-text'
 
 interface RowFrameProps {
   index: number
@@ -37,16 +37,30 @@ export function contractPath(id: number): string {
   return `/contracts/${id}`
 }
 
-export function ContractRow({ row, ...frame }: RowFrameProps & { row: ContractListRow }) {
-  const { t } = useTranslation()
-  const [, navigate] = useLocation()
+interface ContractRowProps extends RowFrameProps {
+  row: ContractListRow
+  /** Opens the contract (a double click); passed down so rows don't follow the URL. */
+  onOpen: (id: number) => void
+  text: RowText
+}
+
+/**
+ * Memoised: a keystroke in the search box or a page arriving re-renders the table, but a row
+ * only when its contract, position or active state changed.
+ */
+export const ContractRow = memo(function ContractRow({
+  row,
+  onOpen,
+  text,
+  ...frame
+}: ContractRowProps) {
   return (
     <div
       {...rowFrame(frame)}
       data-testid="contract-row"
       data-contract-id={row.id}
       onClick={() => frame.onActivate(frame.index)}
-      onDoubleClick={() => navigate(contractPath(row.id))}
+      onDoubleClick={() => onOpen(row.id)}
     >
       <div role="cell" className={classes.cell}>
         <span className={classes.primary} data-testid="policy-number">
@@ -71,29 +85,29 @@ export function ContractRow({ row, ...frame }: RowFrameProps & { row: ContractLi
         <time dateTime={row.webCutoffAt} data-testid="web-cutoff">
           {formatCutoff(row.webCutoffAt)}
         </time>
-        <DeadlineBadge row={row} />
+        <DeadlineBadge row={row} text={text} />
       </div>
       <div role="cell" className={classes.cell}>
-        <StepCell row={row} />
+        <StepCell row={row} text={text} />
       </div>
       <div role="cell" className={classes.cell}>
-        {row.staffName ?? <span className={classes.secondary}>{t('contracts.unassigned')}</span>}
+        {row.staffName ?? <span className={classes.secondary}>{text('contracts.unassigned')}</span>}
       </div>
     </div>
   )
-}
+})
 
 /** Stands in for a row whose page is still on its way, keeping the scroll height honest. */
-export function SkeletonRow(frame: RowFrameProps) {
+export const SkeletonRow = memo(function SkeletonRow(frame: RowFrameProps) {
   const { t } = useTranslation()
   return (
     <div {...rowFrame(frame)} data-testid="contract-row-placeholder" aria-busy>
       {COLUMNS.map((column, i) => (
         <div role="cell" key={column.id} className={classes.cell}>
           {i === 0 && <VisuallyHidden>{t('contracts.loadingRow')}</VisuallyHidden>}
-          <Skeleton height={10} width={i % 2 === 0 ? '70%' : '55%'} radius="xl" />
+          <span className={classes.skeleton} style={{ width: i % 2 === 0 ? '70%' : '55%' }} />
         </div>
       ))}
     </div>
   )
-}
+})

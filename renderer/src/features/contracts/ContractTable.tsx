@@ -1,14 +1,16 @@
 import { VisuallyHidden } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useId, useRef, type CSSProperties } from 'react'
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useLocation } from 'wouter'
 import type { ContractListRow, ContractSortKey } from '../../../../electron/common/api/contract'
 import { COLUMNS, GRID_TEMPLATE, HEADER_HEIGHT, ROW_HEIGHT } from './columns'
-import { ContractRow, SkeletonRow } from './ContractRow'
+import { contractPath, ContractRow, SkeletonRow } from './ContractRow'
 import classes from './ContractTable.module.css'
 import { ContractTableHeader } from './ContractTableHeader'
 import type { ContractSort } from './sort'
 import { useActiveRow } from './use-active-row'
+import { useRowText } from './use-row-text'
 import { PAGE_SIZE } from './use-contract-pages'
 
 /** Placeholder rows shown before the first page has told us the total. */
@@ -19,6 +21,11 @@ const PREFETCH_ROWS = 60
 const SETTLE_MS = 80
 
 interface Props {
+  /**
+   * Which list this is (its filters): a new one starts again at the top. The table stays
+   * mounted and updates its rows in place, which is much cheaper than drawing new ones.
+   */
+  listKey: string
   sort: ContractSort
   onSort: (key: ContractSortKey) => void
   /** undefined while loading the first page: skeleton rows, unknown row count. */
@@ -34,8 +41,10 @@ const cssVars = {
   '--contract-head-height': `${HEADER_HEIGHT}px`,
 } as CSSProperties
 
-export function ContractTable({ sort, onSort, total, rowAt, onPagesChange, busy }: Props) {
+export function ContractTable({ listKey, sort, onSort, total, rowAt, onPagesChange, busy }: Props) {
   const { t } = useTranslation()
+  const [, navigate] = useLocation()
+  const text = useRowText()
   const hintId = useId()
   const scrollRef = useRef<HTMLDivElement>(null)
   const rowCount = total ?? LOADING_ROWS
@@ -62,14 +71,32 @@ export function ContractTable({ sort, onSort, total, rowAt, onPagesChange, busy 
 
   // A new order makes the old position meaningless: start again from the top.
   const { reset } = activeRow
+  // The screen hands a new onSort with each keystroke; the header keeps one callback.
+  const latestOnSort = useRef(onSort)
+  useLayoutEffect(() => {
+    latestOnSort.current = onSort
+  }, [onSort])
   const sortAndRewind = useCallback(
     (key: ContractSortKey) => {
       reset()
       virtualizer.scrollToOffset(0)
-      onSort(key)
+      latestOnSort.current(key)
     },
-    [reset, virtualizer, onSort],
+    [reset, virtualizer],
   )
+
+  // New filters are a new list: rewind before the frame is painted, like a new sort does.
+  const shownKey = useRef(listKey)
+  useLayoutEffect(() => {
+    if (shownKey.current === listKey) return
+    shownKey.current = listKey
+    reset()
+    // Only when scrolled: scrollToOffset reads the scroll height, which forces a layout of
+    // the whole screen in the middle of React's commit.
+    if ((virtualizer.scrollOffset ?? 0) > 0) virtualizer.scrollToOffset(0)
+  }, [listKey, reset, virtualizer])
+
+  const openContract = useCallback((id: number) => navigate(contractPath(id)), [navigate])
 
   const items = virtualizer.getVirtualItems()
   const first = Math.max(0, (items[0]?.index ?? 0) - PREFETCH_ROWS)
@@ -122,7 +149,13 @@ export function ContractTable({ sort, onSort, total, rowAt, onPagesChange, busy 
                 onActivate: activeRow.setActive,
               }
               return row ? (
-                <ContractRow key={item.key} row={row} {...frame} />
+                <ContractRow
+                  key={item.key}
+                  row={row}
+                  onOpen={openContract}
+                  text={text}
+                  {...frame}
+                />
               ) : (
                 <SkeletonRow key={item.key} {...frame} />
               )

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ContractSortKey } from '../../../../electron/common/api/contract'
 import { COLUMNS, type ColumnDef } from './columns'
@@ -9,17 +10,24 @@ interface Props {
   onSort: (key: ContractSortKey) => void
 }
 
-export function ContractTableHeader({ sort, onSort }: Props) {
-  return (
-    <div role="rowgroup" className={classes.head}>
-      <div role="row" aria-rowindex={1} className={`${classes.row} ${classes.headRow}`}>
-        {COLUMNS.map((column) => (
-          <HeaderCell key={column.id} column={column} sort={sort} onSort={onSort} />
-        ))}
+/** Memoised: it changes with the order only, not with each keystroke or page of rows. */
+export const ContractTableHeader = memo(
+  function ContractTableHeader({ sort, onSort }: Props) {
+    return (
+      <div role="rowgroup" className={classes.head}>
+        <div role="row" aria-rowindex={1} className={`${classes.row} ${classes.headRow}`}>
+          {COLUMNS.map((column) => (
+            <HeaderCell key={column.id} column={column} sort={sort} onSort={onSort} />
+          ))}
+        </div>
       </div>
-    </div>
-  )
-}
+    )
+  },
+  (before, after) =>
+    before.onSort === after.onSort &&
+    before.sort.key === after.sort.key &&
+    before.sort.direction === after.sort.direction,
+)
 
 function HeaderCell({ column, sort, onSort }: Props & { column: ColumnDef }) {
   const { t } = useTranslation()

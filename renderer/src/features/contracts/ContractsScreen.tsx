@@ -1,5 +1,4 @@
 import { Button, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ContractSortKey, SavedView } from '../../../../electron/common/api/contract'
@@ -8,55 +7,48 @@ import { ContractsEmpty, ContractsError } from './ContractsStates'
 import { ContractTable } from './ContractTable'
 import { ContractFilterBar } from './filters/ContractFilterBar'
 import { requestFilters } from './filters/filter-state'
-import { DEFAULT_SORT, nextSort, type ContractSort } from './sort'
+import { nextSort } from './sort'
 import { useContractPages } from './use-contract-pages'
-
-/** Long enough to skip the in-between keystrokes of a name, short enough to feel instant. */
-const SEARCH_DEBOUNCE_MS = 30
+import { useListUrlState } from './use-list-url'
 
 /** 契約一覧: the whole book, most urgent web deadline first, with filters and search. */
 export function ContractsScreen() {
   const { t } = useTranslation()
-  const [sort, setSort] = useState<ContractSort>(DEFAULT_SORT)
-  const [pages, setPages] = useState<readonly number[]>([0])
-  const [panel, setPanel] = useState<ContractFilters>({})
-  const [search, setSearch] = useState('')
-  const [debouncedSearch] = useDebouncedValue(search, SEARCH_DEBOUNCE_MS)
-  // Clearing the box is applied at once: waiting would show stale matches for a moment.
-  const appliedSearch = search.trim() === '' ? '' : debouncedSearch
+  const { url, search, setSearch, appliedSearch, push } = useListUrlState()
+  const { filters: panel, sort } = url
   const filters = useMemo(() => requestFilters(panel, appliedSearch), [panel, appliedSearch])
   const filterKey = JSON.stringify(filters)
+  // A new order or new filters rewind the table to the top; don't fetch the old position first.
+  const listKey = `${filterKey}|${sort.key}|${sort.direction}`
+  const [paging, setPaging] = useState({ listKey, pages: [0] as readonly number[] })
+  const pages = paging.listKey === listKey ? paging.pages : [0]
   const data = useContractPages(sort, pages, filters)
 
-  const onSort = useCallback((key: ContractSortKey) => {
-    setSort((s) => nextSort(s, key))
-    // The table rewinds to the top on a new order; don't fetch the old position first.
-    setPages([0])
-  }, [])
-  const onPagesChange = useCallback(
-    (next: number[]) => setPages((prev) => (prev.join() === next.join() ? prev : next)),
-    [],
+  const onSort = useCallback(
+    (key: ContractSortKey) => push({ ...url, search, sort: nextSort(sort, key) }),
+    [push, url, search, sort],
   )
-  const changeFilters = useCallback((next: ContractFilters) => {
-    setPanel(next)
-    setPages([0])
-  }, [])
-  const changeSearch = useCallback((value: string) => {
-    setSearch(value)
-    setPages([0])
-  }, [])
-  const applyView = useCallback((view: SavedView) => {
-    const { search: viewSearch = '', ...rest } = view.filters
-    setPanel(rest)
-    setSearch(viewSearch)
-    setSort(view.sort)
-    setPages([0])
-  }, [])
-  const clearAll = useCallback(() => {
-    setPanel({})
-    setSearch('')
-    setPages([0])
-  }, [])
+  const onPagesChange = useCallback(
+    (next: number[]) =>
+      setPaging((prev) =>
+        prev.listKey === listKey && prev.pages.join() === next.join()
+          ? prev
+          : { listKey, pages: next },
+      ),
+    [listKey],
+  )
+  const changeFilters = useCallback(
+    (next: ContractFilters) => push({ ...url, search, filters: next }),
+    [push, url, search],
+  )
+  const applyView = useCallback(
+    (view: SavedView) => {
+      const { search: viewSearch = '', ...rest } = view.filters
+      push({ filters: rest, search: viewSearch, sort: view.sort })
+    },
+    [push],
+  )
+  const clearAll = useCallback(() => push({ ...url, filters: {}, search: '' }), [push, url])
 
   const { total, error } = data
   const narrowed = filterKey !== '{}'
@@ -90,7 +82,7 @@ export function ContractsScreen() {
       </Group>
       <ContractFilterBar
         search={search}
-        onSearch={changeSearch}
+        onSearch={setSearch}
         filters={{ ...panel, ...(search ? { search } : {}) }}
         onFilters={changeFilters}
         sort={sort}
@@ -115,8 +107,7 @@ export function ContractsScreen() {
         <ContractsEmpty />
       ) : error !== null && total === undefined ? null : (
         <ContractTable
-          // New filters are a new list: start again at the top, like a new sort does.
-          key={filterKey}
+          listKey={filterKey}
           sort={sort}
           onSort={onSort}
           total={total}

@@ -1,5 +1,5 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react'
 import type { ContractListRow, ContractPage } from '../../../../electron/common/api/contract'
 import type { ContractFilters } from '../../../../electron/common/api/contract-filters'
 import { useApi } from '../../api/ApiProvider'
@@ -24,12 +24,20 @@ export interface ContractPages {
   totalCapped: boolean
   /** The first page of exactly these sort and filters has arrived (not a previous total). */
   current: boolean
-  /** The row at an absolute index, or undefined while its page is loading. */
+  /**
+   * The row at an absolute index, or undefined while its page is loading. Until the first
+   * page of new sort or filters answers, the rows of the previous list.
+   */
   rowAt: (index: number) => ContractListRow | undefined
   /** The first failure among the pages on screen. */
   error: unknown
   isFetching: boolean
   retry: () => void
+}
+
+interface Shown {
+  byPage: ReadonlyMap<number, ContractPage>
+  total: number
 }
 
 /**
@@ -43,41 +51,57 @@ export function useContractPages(
 ): ContractPages {
   const api = useApi()
   const queryClient = useQueryClient()
+  const pageQuery = (page: number) => ({
+    queryKey: contractPageKey(sort, filters, page),
+    queryFn: () =>
+      api.contracts.list({ sort, filters, offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
+  })
+  // The queries below start fetching from their subscription, a passive effect that runs
+  // only after the frame is painted; asking during the commit saves that frame on every
+  // new search or sort. A page already in the cache and fresh is not asked again. Only
+  // where answers stay fresh a while (the app keeps them 30 s): with a stale time of 0,
+  // an early answer would be stale by the subscription and asked for twice.
+  const firstKey = JSON.stringify(contractPageKey(sort, filters, pages[0] ?? 0))
+  const { staleTime } = queryClient.getDefaultOptions().queries ?? {}
+  const askEarly = typeof staleTime === 'number' && staleTime > 0
+  useLayoutEffect(() => {
+    if (askEarly) void queryClient.prefetchQuery(pageQuery(pages[0] ?? 0))
+    // firstKey stands for sort, filters and the first page (new objects on every render).
+  }, [firstKey, askEarly, queryClient])
   const loaded = useQueries({
-    queries: pages.map((page) => ({
-      queryKey: contractPageKey(sort, filters, page),
-      queryFn: () =>
-        api.contracts.list({ sort, filters, offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
-      refetchInterval: REFRESH_MS,
-    })),
+    queries: pages.map((page) => ({ ...pageQuery(page), refetchInterval: REFRESH_MS })),
+    // Plain arrays and objects only: TanStack Query shares them structurally with the last
+    // result, so an unchanged set of pages keeps its identity and the rows don't re-render.
     combine: (results) => ({
-      byPage: new Map(
-        results.flatMap((r, i): [number, ContractPage][] => {
-          const page = pages[i]
-          return r.data && page !== undefined ? [[page, r.data]] : []
-        }),
-      ),
+      pages: results.flatMap((r, i): [number, ContractPage][] => {
+        const page = pages[i]
+        return r.data && page !== undefined ? [[page, r.data]] : []
+      }),
       error: results.find((r) => r.error)?.error ?? null,
       isFetching: results.some((r) => r.isFetching),
     }),
   })
+  const fresh = useMemo(() => new Map(loaded.pages), [loaded.pages])
+  const firstPage = fresh.values().next().value
 
-  // Keep the last known total while a new sort loads, so the list keeps its height and
-  // scroll position instead of collapsing to an empty table for a moment.
-  const firstPage = loaded.byPage.values().next().value
-  const freshTotal = firstPage?.total
-  const [lastTotal, setLastTotal] = useState<number | undefined>(undefined)
-  useEffect(() => {
-    if (freshTotal !== undefined) setLastTotal(freshTotal)
-  }, [freshTotal])
+  // Until the first page of a new search, filter or sort answers, keep showing the rows and
+  // total of the last list: the table keeps its height and updates the rows in place when
+  // the answer comes, instead of drawing placeholder rows in between (both cost a frame).
+  // Remembered while rendering (not in an effect): an effect would cost one more commit
+  // right after the rows arrive, before the frame that shows them.
+  const [previous, setPrevious] = useState<Shown | undefined>(undefined)
+  if (firstPage && previous?.byPage !== fresh) {
+    setPrevious({ byPage: fresh, total: firstPage.total })
+  }
+  // A failed request must not leave the old rows looking like its answer.
+  const shown = firstPage || loaded.error !== null ? fresh : previous?.byPage
 
-  const { byPage } = loaded
   const rowAt = useCallback(
     (index: number) => {
-      const page = byPage.get(Math.floor(index / PAGE_SIZE))
+      const page = shown?.get(Math.floor(index / PAGE_SIZE))
       return page?.rows[index - page.offset]
     },
-    [byPage],
+    [shown],
   )
 
   const retry = useCallback(() => {
@@ -85,9 +109,9 @@ export function useContractPages(
   }, [queryClient])
 
   return {
-    total: freshTotal ?? lastTotal,
+    total: firstPage?.total ?? previous?.total,
     totalCapped: firstPage?.totalCapped ?? false,
-    current: freshTotal !== undefined,
+    current: firstPage !== undefined,
     rowAt,
     error: loaded.error,
     isFetching: loaded.isFetching,

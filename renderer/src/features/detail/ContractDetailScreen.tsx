@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'wouter'
 import { ApiCallError } from '../../api/client'
+import { contractsListPath } from '../contracts/use-list-url'
 import { ReissueDialog } from '../reissues/ReissueDialog'
 import { errorKeyOf } from '../../api/errors'
 import { BackLink, DetailHeader } from './DetailHeader'
@@ -20,15 +21,13 @@ import { useCoreNow } from './use-core-now'
 import { useEscapeBack } from './use-escape-back'
 import { useLang } from './use-lang'
 
-export const CONTRACTS_PATH = '/contracts'
-
 /** 契約詳細 at /contracts/:id: everything staff need while the client is on the phone. */
 export function ContractDetailScreen() {
   const { t } = useTranslation()
   const params = useParams<{ id: string }>()
   const id = /^\d{1,15}$/.test(params.id ?? '') ? Number(params.id) : NaN
   const query = useContractDetail(id)
-  useEscapeBack(CONTRACTS_PATH)
+  useEscapeBack(contractsListPath())
 
   if (!Number.isSafeInteger(id) || id <= 0) return <NotFound />
   if (query.isPending)

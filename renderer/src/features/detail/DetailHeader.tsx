@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
 import type { ContractDetail } from '../../../../electron/common/api/contract-detail'
 import { UrgencyBadge } from '../contracts/UrgencyBadge'
+import { contractsListPath } from '../contracts/use-list-url'
 
 export function BackLink() {
   const { t } = useTranslation()
   return (
-    <Anchor component={Link} href="/contracts" size="sm" data-testid="detail-back">
+    // Back to the list as it was left (its filters live in the URL).
+    <Anchor component={Link} href={contractsListPath()} size="sm" data-testid="detail-back">
       ← {t('detail.back')}
       <Text span size="xs" c="dimmed" ml={6}>
         （{t('detail.backHint')}）

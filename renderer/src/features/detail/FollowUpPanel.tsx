@@ -3,13 +3,14 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FollowUp } from '../../../../electron/common/api/contract-detail'
 import { errorKeyOf } from '../../api/errors'
+import { CalendarDateInput } from '../../app/dates/CalendarDateInput'
 import { saveErrorText } from './save-error'
 import { useLang } from './use-lang'
 import type { useDetailMutations } from './use-contract-detail'
 
 type SetFollowUp = ReturnType<typeof useDetailMutations>['setFollowUp']
 
-/** When to call the client next. A native date input: keyboard-typable and no extra package. */
+/** When to call the client next: a date typed (2026/12/24) or picked from the calendar. */
 export function FollowUpPanel({
   followUp,
   setFollowUp,
@@ -60,12 +61,11 @@ export function FollowUpPanel({
       </Text>
       <form onSubmit={submit} noValidate>
         <Group gap="xs" align="flex-end" wrap="wrap">
-          <TextInput
-            type="date"
+          <CalendarDateInput
             label={t('detail.followUp.date')}
             value={date}
-            onChange={(e) => {
-              setDate(e.currentTarget.value)
+            onChange={(value) => {
+              setDate(value ?? '')
               setMissing(false)
             }}
             error={missing ? t('detail.followUp.required') : null}

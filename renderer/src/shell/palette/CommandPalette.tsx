@@ -1,4 +1,4 @@
-import { Group, Loader, Text } from '@mantine/core'
+import { Group, Loader, Text, VisuallyHidden } from '@mantine/core'
 import { Spotlight, useSpotlight } from '@mantine/spotlight'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,6 +6,7 @@ import { useLocation } from 'wouter'
 import { formatMaturity } from '../../features/contracts/format'
 import classes from './CommandPalette.module.css'
 import { PALETTE_LIST_ID, paletteStore, selectFirstResultIfNone } from './palette-store'
+import { useActiveResultAnnouncement } from './use-active-result-announcement'
 import { useClientSearch } from './use-client-search'
 import { matchesQuery, usePaletteCommands, type PaletteCommand } from './use-palette-commands'
 
@@ -23,6 +24,7 @@ export function CommandPalette({ onShowShortcuts }: { onShowShortcuts: () => voi
   const clientRows = query.trim() === '' ? [] : (clients.data?.rows ?? [])
 
   const { opened } = useSpotlight(paletteStore)
+  const announcementRef = useActiveResultAnnouncement(PALETTE_LIST_ID)
   useEffect(() => {
     // Once the client results (or, on opening, the commands) are in the DOM, so that Enter
     // runs the first one without an arrow key first. The modal mounts its content a frame
@@ -52,6 +54,7 @@ export function CommandPalette({ onShowShortcuts }: { onShowShortcuts: () => voi
             onClick={running(c.run)}
             data-testid="palette-action"
             data-command={c.id}
+            data-announce={announceText(c.label, c.description)}
           />
         ))}
       </Spotlight.ActionsGroup>
@@ -84,20 +87,25 @@ export function CommandPalette({ onShowShortcuts }: { onShowShortcuts: () => voi
         {group('actions')}
         {clientRows.length > 0 && (
           <Spotlight.ActionsGroup label={t('palette.groups.clients')}>
-            {clientRows.map((row) => (
-              <Spotlight.Action
-                key={row.id}
-                label={t('palette.client', { name: row.clientName })}
-                description={t('palette.clientDescription', {
-                  policyNumber: row.policyNumber,
-                  vehicle: row.vehicleName,
-                  maturity: formatMaturity(row.maturityDate),
-                })}
-                onClick={running(() => navigate(`/contracts/${row.id}`))}
-                data-testid="palette-client"
-                data-command={`client:${row.id}`}
-              />
-            ))}
+            {clientRows.map((row) => {
+              const label = t('palette.client', { name: row.clientName })
+              const description = t('palette.clientDescription', {
+                policyNumber: row.policyNumber,
+                vehicle: row.vehicleName,
+                maturity: formatMaturity(row.maturityDate),
+              })
+              return (
+                <Spotlight.Action
+                  key={row.id}
+                  label={label}
+                  description={description}
+                  onClick={running(() => navigate(`/contracts/${row.id}`))}
+                  data-testid="palette-client"
+                  data-command={`client:${row.id}`}
+                  data-announce={announceText(label, description)}
+                />
+              )
+            })}
           </Spotlight.ActionsGroup>
         )}
         {searching && clientRows.length === 0 && (
@@ -126,6 +134,17 @@ export function CommandPalette({ onShowShortcuts }: { onShowShortcuts: () => voi
           {t('palette.footer')}
         </Text>
       </Spotlight.Footer>
+      <VisuallyHidden
+        ref={announcementRef}
+        role="status"
+        aria-live="polite"
+        data-testid="palette-announcement"
+      />
     </Spotlight.Root>
   )
+}
+
+/** What the live region says for a result: its label, then its description. */
+function announceText(label: string, description?: string): string {
+  return description ? `${label} ${description}` : label
 }

@@ -1,5 +1,6 @@
-import { MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core'
+import { MultiSelect, Select, SimpleGrid } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { CalendarDateInput } from '../../../app/dates/CalendarDateInput'
 import type { ContractFilters } from '../../../../../electron/common/api/contract-filters'
 import { withFilter } from './filter-state'
 import { useFilterOptions } from './use-filter-options'
@@ -70,22 +71,20 @@ export function FilterFields({ filters, onChange }: Props) {
         clearable
         data-testid="filter-outbox"
       />
-      <TextInput
+      <CalendarDateInput
         size="xs"
-        type="date"
         label={t('contractFilters.maturityFrom')}
-        value={filters.maturityFrom ?? ''}
-        max={filters.maturityTo}
-        onChange={(e) => set('maturityFrom', e.currentTarget.value)}
+        value={filters.maturityFrom}
+        maxDate={filters.maturityTo}
+        onChange={(value) => set('maturityFrom', value)}
         data-testid="filter-maturityFrom"
       />
-      <TextInput
+      <CalendarDateInput
         size="xs"
-        type="date"
         label={t('contractFilters.maturityTo')}
-        value={filters.maturityTo ?? ''}
-        min={filters.maturityFrom}
-        onChange={(e) => set('maturityTo', e.currentTarget.value)}
+        value={filters.maturityTo}
+        minDate={filters.maturityFrom}
+        onChange={(value) => set('maturityTo', value)}
         data-testid="filter-maturityTo"
       />
     </SimpleGrid>
