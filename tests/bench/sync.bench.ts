@@ -16,6 +16,11 @@ import type { InsurerAdapter } from '../../electron/main/core/insurer/adapter'
 import { createHttpInsurerClient } from '../../electron/main/core/insurer/http-client'
 import type { Contract } from '../../electron/main/core/insurer/wire'
 import { canonicalHashOfCache } from '../../electron/main/core/sync/canonical-hash'
+import { wireWebState } from '../../electron/main/core/sync/wire-web-state'
+import {
+  SCHEDULE_COLUMNS,
+  scheduleValues,
+} from '../../electron/main/core/workspace/schedule-columns'
 import {
   DEFAULT_ROWS_PER_TRANSACTION,
   syncInsurer,
@@ -154,9 +159,10 @@ function rawUpsert(sqlite: BetterSqlite3.Database, contracts: readonly Contract[
     `INSERT INTO contracts (insurer_id, policy_number, client_id, staff_id, branch_id, flow,
        named_insured_name, named_insured_kana, vehicle_owner_name, vehicle_name, vehicle_plate,
        inception_date, maturity_date, web_cutoff_at, premium_yen, renewal_status,
-       renewal_channel, renewed_policy_number, remote_version, synced_at, updated_at)
+       renewal_channel, renewed_policy_number, remote_version, synced_at, updated_at,
+       ${SCHEDULE_COLUMNS.join(', ')})
      VALUES (?, ?, ?, ?, (SELECT branch_id FROM staff WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?,
-       ?, ?, ?, ?, ?, ?, ?)
+       ?, ?, ?, ?, ?, ?, ?, ${marks(SCHEDULE_COLUMNS.length)})
      ON CONFLICT (insurer_id, policy_number) DO UPDATE SET remote_version = excluded.remote_version`,
   )
   const mail = sqlite.prepare(
@@ -166,7 +172,8 @@ function rawUpsert(sqlite: BetterSqlite3.Database, contracts: readonly Contract[
     `INSERT INTO renewal_progress VALUES (${marks(9)}) ON CONFLICT (contract_id) DO NOTHING`,
   )
   // The search key is part of the row set (its triggers feed the FTS index); normalising the
-  // names is the least work that produces it.
+  // names is the least work that produces it. Likewise the stored stuck schedules (their
+  // indexes feed today's list and triage): computing them from the contract's state.
   const search = sqlite.prepare(
     'INSERT INTO contract_search (contract_id, names, numbers) VALUES (?, ?, ?)',
   )
@@ -213,6 +220,7 @@ function rawUpsert(sqlite: BetterSqlite3.Database, contracts: readonly Contract[
         String(c.version),
         at,
         at,
+        ...scheduleValues(wireWebState(c, cutoff)),
       ).lastInsertRowid
       const { idMail: i, passwordMail: w } = c.credentials
       const k = c.credentials

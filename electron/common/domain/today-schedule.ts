@@ -6,6 +6,7 @@ import {
 } from './contract-web-state'
 import {
   ABANDONED_AFTER_HOURS,
+  type ClientSideReason,
   MAIL_UNDELIVERED_AFTER_HOURS,
   NEVER_LOGGED_IN_AFTER_HOURS,
   PASSWORD_MAIL_LAG_HOURS,
@@ -137,20 +138,43 @@ export interface TodaySchedule {
 /** One piece per rule family (mail or MyPage, login, abandoned). */
 export const MAX_SCHEDULE_PIECES = 3
 
+/** The client-side reasons of a state from each instant one of its rules first fires. */
+export interface ReasonsFrom {
+  from: number
+  reasons: ClientSideReason[]
+}
+
+/**
+ * stuckReasons() at each rule's first instant, earliest first, for an open renewal (none
+ * otherwise). Between two of these instants the reasons do not change, so this is the whole
+ * story of the state; the today and triage schedules are both read off it.
+ */
+export function reasonsOverTime(state: ContractWebState): ReasonsFrom[] {
+  if (!isOpenForRenewal(state.renewalStatus)) return []
+  const starts = [...new Set(stuckRuleStarts(state).filter((s): s is number => s !== null))]
+  starts.sort((a, b) => a - b)
+  return starts.map((from) => ({
+    from,
+    reasons: stuckReasons(state, new Date(from)).filter(
+      (r): r is ClientSideReason => !isDeadlineReason(r),
+    ),
+  }))
+}
+
 /**
  * The schedule of one stored state. The values of each piece come from stuckReasons()
  * itself, evaluated at the instant the piece begins: only the instants are derived here.
  */
-export function todaySchedule(state: ContractWebState): TodaySchedule {
+export function todaySchedule(
+  state: ContractWebState,
+  overTime: readonly ReasonsFrom[] = reasonsOverTime(state),
+): TodaySchedule {
   const dueFrom = todayDueFrom(state)
   if (dueFrom === null) return { dueFrom, pieces: [] }
-  const starts = [...new Set(stuckRuleStarts(state).filter((s): s is number => s !== null))]
-  starts.sort((a, b) => a - b)
-  const pieces = starts.map((from): SchedulePiece => {
-    const stuck = stuckReasons(state, new Date(from)).filter((r) => !isDeadlineReason(r))
+  const pieces = overTime.map(({ from, reasons }): SchedulePiece => {
     let severity: number = NOT_STUCK_SEVERITY
     let since: number | null = null
-    for (const r of stuck) {
+    for (const r of reasons) {
       severity = Math.min(severity, SEVERITIES.indexOf(r.severity))
       if (r.since !== null && (since === null || r.since < since)) since = r.since
     }

@@ -1,6 +1,5 @@
-import { isOpenForRenewal, type ContractWebState } from './contract-web-state'
-import { isDeadlineReason, stuckReasons } from './stuck-reasons'
-import { stuckRuleStarts } from './today-schedule'
+import type { ContractWebState } from './contract-web-state'
+import { reasonsOverTime, type ReasonsFrom } from './today-schedule'
 import { triageCategoryOf, type TriageCategory } from './triage-categories'
 
 /**
@@ -20,14 +19,13 @@ export interface TriageSchedule {
 }
 
 /** The triage group of this state, or null when it never has one (as the state stands). */
-export function triageSchedule(state: ContractWebState): TriageSchedule | null {
-  if (!isOpenForRenewal(state.renewalStatus)) return null
-  const starts = stuckRuleStarts(state).filter((s): s is number => s !== null)
-  starts.sort((a, b) => a - b)
+export function triageSchedule(
+  state: ContractWebState,
+  overTime: readonly ReasonsFrom[] = reasonsOverTime(state),
+): TriageSchedule | null {
   // Each rule's first instant, earliest first: the first one with a credential reason is it.
-  for (const from of starts) {
-    for (const reason of stuckReasons(state, new Date(from))) {
-      if (isDeadlineReason(reason)) continue
+  for (const { from, reasons } of overTime) {
+    for (const reason of reasons) {
       const category = triageCategoryOf(reason)
       if (category) return { category, from, since: reason.since }
     }

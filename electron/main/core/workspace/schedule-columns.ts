@@ -1,5 +1,9 @@
 import type { ContractWebState } from '../../../common/domain/contract-web-state'
-import { MAX_SCHEDULE_PIECES, todaySchedule } from '../../../common/domain/today-schedule'
+import {
+  MAX_SCHEDULE_PIECES,
+  reasonsOverTime,
+  todaySchedule,
+} from '../../../common/domain/today-schedule'
 import { triageSchedule } from '../../../common/domain/triage-schedule'
 
 /**
@@ -23,13 +27,15 @@ export const SCHEDULE_COLUMNS: readonly string[] = [
 
 /** The values of SCHEDULE_COLUMNS for one state (nulls for what does not apply). */
 export function scheduleValues(state: ContractWebState): Array<number | string | null> {
-  const today = todaySchedule(state)
+  // The rules run once per rule instant, for both schedules (sync writes this per contract).
+  const overTime = reasonsOverTime(state)
+  const today = todaySchedule(state, overTime)
   const values: Array<number | string | null> = [today.dueFrom]
   for (let i = 0; i < MAX_SCHEDULE_PIECES; i++) {
     const piece = today.pieces[i]
     values.push(piece?.from ?? null, piece?.severity ?? null, piece?.since ?? null)
   }
-  const triage = triageSchedule(state)
+  const triage = triageSchedule(state, overTime)
   values.push(triage?.category ?? null, triage?.from ?? null, triage?.since ?? null)
   return values
 }
