@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { migrateToLatest } from '../../db/migrate'
+import { refreshSchedules } from '../../electron/main/core/workspace/schedule-backfill'
 import { MAX_DEMO_CONTRACTS, MIN_DEMO_CONTRACTS } from '../../demo-data/options'
 import { seedDemoBook } from '../../electron/main/core/demo/seed-demo'
 import { countRows } from '../../electron/main/core/doctor'
@@ -53,6 +54,8 @@ async function seedDemo(flags: SeedDemoFlags, io: CliIo): Promise<void> {
   try {
     const started = performance.now()
     await migrateToLatest(database.db)
+    // As at app start: stored stuck schedules current before anything is written beside them.
+    refreshSchedules(database.sqlite)
     const progress = progressReporter(io, 'seed-demo')
     await seedDemoBook(database, {
       contracts: flags.contracts,

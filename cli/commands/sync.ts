@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { migrateToLatest } from '../../db/migrate'
+import { refreshSchedules } from '../../electron/main/core/workspace/schedule-backfill'
 import { isInsurerError } from '../../electron/main/core/insurer/errors'
 import { createHttpInsurerClient } from '../../electron/main/core/insurer/http-client'
 import { syncInsurer } from '../../electron/main/core/sync/sync-insurer'
@@ -50,6 +51,8 @@ async function sync(flags: SyncFlags, io: CliIo): Promise<void> {
   const database = openCliDatabase(resolveDatabasePath(flags.db), { mustExist: false })
   try {
     await migrateToLatest(database.db)
+    // As at app start: stored stuck schedules current before anything is written beside them.
+    refreshSchedules(database.sqlite)
     const known = await database.db
       .selectFrom('insurers')
       .select('id')

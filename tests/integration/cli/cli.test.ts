@@ -3,6 +3,10 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../support/temp-db'
+import { openDatabase } from '../../../db/connection'
+import { SCHEDULE_RULES_VERSION } from '../../../electron/common/domain/schedule-version'
+import { SCHEDULE_VERSION_SETTING } from '../../../electron/main/core/workspace/schedule-backfill'
+import { expectSchedulesMatchState } from '../../support/stored-schedules'
 
 const root = join(import.meta.dirname, '..', '..', '..')
 const tsx = join(root, 'node_modules', '.bin', 'tsx')
@@ -24,7 +28,7 @@ beforeAll(() => {
 afterAll(() => dir.remove())
 
 describe('npm run cli', () => {
-  it('seed-demo then doctor --json on a fresh file', () => {
+  it('seed-demo then doctor --json on a fresh file', async () => {
     const db = dir.file('book.sqlite')
     const seeded = cli('seed-demo', '--contracts', '200', '--seed', '1', '--db', db)
     expect(seeded.stderr).not.toMatch(/at .*\.ts:\d+/) // no stack trace
@@ -54,6 +58,19 @@ describe('npm run cli', () => {
     expect(table.code).toBe(0)
     expect(table.stdout).toMatch(/integrity_check\s+ok/)
     expect(table.stdout).toMatch(/result: OK/)
+
+    // The seeded book is ready for today's list: schedules stored, their version recorded.
+    const handle = openDatabase({ path: db })
+    try {
+      expect(expectSchedulesMatchState(handle)).toBe(200)
+      const version = handle.sqlite
+        .prepare('SELECT value FROM app_settings WHERE key = ?')
+        .pluck()
+        .get(SCHEDULE_VERSION_SETTING)
+      expect(version).toBe(String(SCHEDULE_RULES_VERSION))
+    } finally {
+      await handle.close()
+    }
   })
 
   it('refuses to seed over an existing book without --replace, in both languages', () => {
