@@ -10,6 +10,7 @@ import {
 } from '../../electron/main/core/workspace/today/today-candidates'
 import { LISTED_CONTRACTS_SQL } from '../../electron/main/core/workspace/web-state-rows'
 import type { DatabaseHandle } from '../../db/connection'
+import { signInBusiestStaff } from './sign-in-busiest'
 import { round, time, type Timing } from './measure'
 
 export interface TodayBenchResult {
@@ -39,14 +40,7 @@ export async function benchTodayList(
   now: Date = new Date(),
   samples = 20,
 ): Promise<TodayBenchResult[]> {
-  const me = database.sqlite
-    .prepare(
-      `SELECT s.id, s.branch_id FROM staff s JOIN contracts c ON c.staff_id = s.id
-       WHERE s.role = 'staff' GROUP BY s.id ORDER BY count(*) DESC LIMIT 1`,
-    )
-    .get() as { id: string; branch_id: string }
-  const signIn = await dispatch(handlers, 'session:signIn', { staffId: me.id })
-  if (!signIn.ok) throw new Error(signIn.error.message)
+  const me = await signInBusiestStaff(database, handlers)
 
   const results: TodayBenchResult[] = []
   for (const scope of TODAY_SCOPES) {
@@ -54,7 +48,7 @@ export async function benchTodayList(
     const rows = database.sqlite.prepare(LISTED_CONTRACTS_SQL)
     const count = database.sqlite.prepare(todayCountSql(scope))
     const t = now.getTime()
-    const who = scopeParams(scope, { staffId: me.id, branchId: me.branch_id })
+    const who = scopeParams(scope, me)
     const baseline = await time(
       samples,
       () => {
@@ -98,7 +92,7 @@ export async function benchTodayList(
   const counters = TODAY_SCOPES.map((scope) => ({
     statement: database.sqlite.prepare(todayCountSql(scope)),
     params: {
-      ...scopeParams(scope, { staffId: me.id, branchId: me.branch_id }),
+      ...scopeParams(scope, me),
       now: now.getTime(),
     },
   }))

@@ -9,6 +9,7 @@ import {
 } from '../../electron/main/core/workspace/triage/triage-candidates'
 import { LISTED_CONTRACTS_SQL } from '../../electron/main/core/workspace/web-state-rows'
 import type { DatabaseHandle } from '../../db/connection'
+import { signInBusiestStaff } from './sign-in-busiest'
 import { round, time, type Timing } from './measure'
 
 export interface TriageBenchResult {
@@ -33,19 +34,12 @@ export async function benchTriageList(
   now: Date,
   samples = 20,
 ): Promise<TriageBenchResult[]> {
-  const me = database.sqlite
-    .prepare(
-      `SELECT s.id, s.branch_id FROM staff s JOIN contracts c ON c.staff_id = s.id
-       WHERE s.role = 'staff' GROUP BY s.id ORDER BY count(*) DESC LIMIT 1`,
-    )
-    .get() as { id: string; branch_id: string }
-  const signIn = await dispatch(handlers, 'session:signIn', { staffId: me.id })
-  if (!signIn.ok) throw new Error(signIn.error.message)
+  const me = await signInBusiestStaff(database, handlers)
 
   const results: TriageBenchResult[] = []
   for (const scope of WORK_SCOPES) {
     const params = {
-      ...scopeParams(scope, { staffId: me.id, branchId: me.branch_id }),
+      ...scopeParams(scope, me),
       now: now.getTime(),
     }
     const counts = database.sqlite.prepare(triageCountsSql(scope))

@@ -59,14 +59,14 @@ function toRow(entry: TriageEntry, display: ListedContractRow, now: Date): Triag
 
 function groupCounts(
   sqlite: BetterSqlite3.Database,
-  input: ParsedInputOf<'triage:list'>,
+  scope: ParsedInputOf<'triage:list'>['scope'],
   params: Record<string, unknown>,
 ): Record<TriageCategory, number> {
   const counts = Object.fromEntries(TRIAGE_CATEGORIES.map((c) => [c, 0])) as Record<
     TriageCategory,
     number
   >
-  const rows = prepared(sqlite, triageCountsSql(input.scope)).all(params) as Array<{
+  const rows = prepared(sqlite, triageCountsSql(scope)).all(params) as Array<{
     category: TriageCategory
     n: number
   }>
@@ -87,7 +87,7 @@ export async function listTriage(
   const { sqlite } = database
   const owner = await scopeOwner(database, input.scope)
   const params = { ...scopeParams(input.scope, owner), now: now.getTime() }
-  const counts = groupCounts(sqlite, input, params)
+  const counts = groupCounts(sqlite, input.scope, params)
   const category =
     input.category ?? TRIAGE_CATEGORIES.find((c) => counts[c] > 0) ?? TRIAGE_CATEGORIES[0]
   const ids = (
