@@ -7,6 +7,7 @@ import * as m0005 from './0005_today_list'
 import * as m0006 from './0006_triage'
 import * as m0007 from './0007_stuck_schedules'
 import * as m0008 from './0008_search_names'
+import * as m0009 from './0009_covering_schedule_indexes'
 
 /**
  * Every migration, registered statically: a folder scan would not work inside an asar.
@@ -21,6 +22,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0006_triage', m0006],
   ['0007_stuck_schedules', m0007],
   ['0008_search_names', m0008],
+  ['0009_covering_schedule_indexes', m0009],
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -43,8 +43,7 @@ export function todayList(rows: TodayRow[], extra: Partial<TodayList> = {}): Tod
     scope: 'mine',
     asOf: '2026-11-23T10:00:00+09:00',
     rows: rows.map((r, i) => ({ ...r, rank: i + 1 })),
-    total: rows.length,
-    more: 0,
+    truncated: false,
     ...extra,
   }
 }

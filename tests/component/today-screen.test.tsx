@@ -199,16 +199,25 @@ describe('今日の対応', () => {
     expect(within(dialog).getByTestId('reissue-targets').textContent).toContain('鈴木 花子')
   })
 
-  it('says how many more are due beyond the cap', async () => {
+  it('says how many more are due beyond the cap, from the scope count', async () => {
     const api = createFakeApi()
-    api.today.list.mockImplementation(async () => ({
-      ...todayList([PASSWORD]),
-      total: 501,
-      more: 500,
-    }))
+    api.today.list.mockImplementation(async () => todayList([PASSWORD], { truncated: true }))
+    api.today.counts.mockResolvedValue({
+      asOf: '2026-11-23T10:00:00+09:00',
+      counts: { mine: 501, branch: 900, all: 5000 },
+    })
     setup({ api })
-    expect((await screen.findByTestId('today-more')).textContent).toContain('ほか500件')
+    await waitFor(() => expect(screen.getByTestId('today-more').textContent).toContain('ほか500件'))
     expect(screen.getByTestId('today-total').textContent).toBe('501件')
+  })
+
+  it('says "at least" beyond the cap until the scope has been counted', async () => {
+    const api = createFakeApi()
+    api.today.list.mockImplementation(async () => todayList([PASSWORD], { truncated: true }))
+    api.today.counts.mockImplementation(() => new Promise(() => {}))
+    setup({ api })
+    expect((await screen.findByTestId('today-more')).textContent).toContain('ほかにもあります')
+    expect(screen.getByTestId('today-total').textContent).toBe('2件以上')
   })
 
   it('shows what to do when nothing is due, and when the list cannot be loaded', async () => {

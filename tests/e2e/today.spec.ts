@@ -90,6 +90,16 @@ test('find a stuck client in today’s list and reissue the password', async ({ 
   const client = (await stuck.getByTestId('today-client').innerText()).trim()
   await expect(stuck.getByTestId('today-next-action')).toContainText('次の対応')
   await expect(stuck.getByTestId('today-countdown')).toHaveText(/Web期限/)
+  // The whole agency has more due than the list's 500: the header gives the scope's count
+  // (the switcher's number) and the line under the list how many are not shown.
+  const allCount = page.getByRole('radio', { name: /^すべて/ }).locator('..')
+  const counted = (await allCount.getByTestId('today-scope-count').innerText()).trim()
+  await expect(page.getByTestId('today-total')).toHaveText(counted)
+  const due = Number(counted.replace(/[^0-9]/g, ''))
+  expect(due).toBeGreaterThan(500)
+  await expect(page.getByTestId('today-more')).toContainText(
+    `ほか${(due - 500).toLocaleString('ja-JP')}件`,
+  )
   await page.screenshot({ path: testInfo.outputPath('today-list.png') })
 
   await stuck.getByTestId('today-reissue').click()

@@ -61,10 +61,12 @@ export const TodayList = z.object({
   /** The instant the ranking was computed for (ISO with +09:00). */
   asOf: z.string(),
   rows: z.array(TodayRow),
-  /** Contracts due today in this scope; rows holds the first `limit` of them. */
-  total: z.number().int(),
-  /** total − rows.length: due today but beyond the list's cap. */
-  more: z.number().int(),
+  /**
+   * More are due than rows holds (the list stopped at `limit`). How many in all is
+   * today:counts' number for the scope — counted once, in its own call, not again here:
+   * counting a whole 1M book is most of the list's time, and the switcher asks anyway.
+   */
+  truncated: z.boolean(),
 })
 export type TodayList = z.infer<typeof TodayList>
 

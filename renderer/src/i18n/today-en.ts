@@ -12,6 +12,9 @@ export const todayEn: Pick<Messages, 'today' | 'reissue'> = {
       all: 'All',
     },
     total: '{{count, number}} due',
+    totalAtLeast: 'over {{count, number}} due',
+    moreUncounted:
+      'Showing the top {{shown, number}} (there are more). Choose "Mine" for a shorter list.',
     more: 'Showing the top {{shown, number}} ({{more, number}} more). Choose "Mine" for a shorter list.',
     listLabel: "Today's list, most urgent first",
     keyboardHint:

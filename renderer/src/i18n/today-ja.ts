@@ -10,6 +10,9 @@ export const todayJa = {
       all: 'すべて',
     },
     total: '{{count, number}}件',
+    totalAtLeast: '{{count, number}}件以上',
+    moreUncounted:
+      '上位{{shown, number}}件を表示中（ほかにもあります）。範囲を「自分の担当」に絞ると見やすくなります。',
     more: '上位{{shown, number}}件を表示中（ほか{{more, number}}件）。範囲を「自分の担当」に絞ると見やすくなります。',
     listLabel: '今日の対応リスト（緊急度順）',
     keyboardHint:

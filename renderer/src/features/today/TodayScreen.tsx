@@ -21,7 +21,7 @@ import { errorKeyOf } from '../../api/errors'
 import { ReissueDialog, type ReissueDialogProps } from '../reissues/ReissueDialog'
 import { useCurrentStaff } from '../session/use-session'
 import { TodayList } from './TodayList'
-import { useLatestReissues, useTodayCounts, useTodayList } from './use-today-list'
+import { dueInScope, useLatestReissues, useTodayCounts, useTodayList } from './use-today-list'
 
 type Targets = ReissueDialogProps['contracts']
 
@@ -34,7 +34,6 @@ function toTarget(row: TodayRow): Targets[number] {
   }
 }
 
-/** 今日の対応: who to call today, most urgent first, and the reissues to send them. */
 /** A scope's name and, once counted, how many are due in it (read out with the name). */
 function ScopeLabel({ name, count }: { name: string; count: number | undefined }) {
   const { t } = useTranslation()
@@ -52,6 +51,7 @@ function ScopeLabel({ name, count }: { name: string; count: number | undefined }
   )
 }
 
+/** 今日の対応: who to call today, most urgent first, and the reissues to send them. */
 export function TodayScreen() {
   const { t } = useTranslation()
   const staff = useCurrentStaff()
@@ -89,6 +89,7 @@ export function TodayScreen() {
   const reissueOne = useCallback((row: TodayRow) => setDialog([toTarget(row)]), [])
 
   const data = list.data?.scope === scope ? list.data : undefined
+  const due = data && dueInScope(data, counts.data)
   return (
     <Stack
       gap="sm"
@@ -102,7 +103,9 @@ export function TodayScreen() {
           </Title>
           {data && (
             <Text className="tabular" fw={500} data-testid="today-total">
-              {t('today.total', { count: data.total })}
+              {due === undefined
+                ? t('today.totalAtLeast', { count: data.rows.length + 1 })
+                : t('today.total', { count: due })}
             </Text>
           )}
           {data && (
@@ -187,9 +190,11 @@ export function TodayScreen() {
             onReissue={reissue}
             onReissueRow={reissueOne}
           />
-          {data.more > 0 && (
+          {data.truncated && (
             <Text size="xs" c="dimmed" data-testid="today-more">
-              {t('today.more', { shown: data.rows.length, more: data.more })}
+              {due === undefined
+                ? t('today.moreUncounted', { shown: data.rows.length })
+                : t('today.more', { shown: data.rows.length, more: due - data.rows.length })}
             </Text>
           )}
         </>

@@ -1,5 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import type { TodayScope } from '../../../../electron/common/api/contract-today'
+import type {
+  TodayCounts,
+  TodayList,
+  TodayScope,
+} from '../../../../electron/common/api/contract-today'
 import { useApi } from '../../api/ApiProvider'
 
 export const TODAY_KEY = ['today'] as const
@@ -42,4 +46,15 @@ export function useLatestReissues() {
     },
     refetchInterval: 15_000,
   })
+}
+
+/**
+ * How many are due in the list's scope: the rows themselves when the list holds them all;
+ * beyond the cap, the scope's count from today:counts (undefined until it answers), never
+ * fewer than the rows shown plus one (the two calls may answer a sync apart).
+ */
+export function dueInScope(list: TodayList, counts: TodayCounts | undefined): number | undefined {
+  if (!list.truncated) return list.rows.length
+  const counted = counts?.counts[list.scope]
+  return counted === undefined ? undefined : Math.max(counted, list.rows.length + 1)
 }

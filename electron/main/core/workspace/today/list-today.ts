@@ -79,7 +79,7 @@ function toRow(ranked: RankedContract<Candidate>, rank: number, now: Date): Toda
 /**
  * Today's call list for one scope: the first `limit` due contracts, ranked in SQL over the
  * stored schedules one cutoff range at a time, then read in full, worded, and put through
- * the domain's rankForToday (which has the last word on the order); and how many are due.
+ * the domain's rankForToday (which has the last word on the order); and whether more are due.
  */
 export function listToday(
   sqlite: BetterSqlite3.Database,
@@ -90,19 +90,23 @@ export function listToday(
   const t = now.getTime()
   const scope = scopeParams(input.scope, who)
   const rank = prepared(sqlite, todayRankSql(input.scope))
+  // One beyond the limit: whether more are due, without counting them.
+  const wanted = input.limit + 1
   const ids: number[] = []
   for (const range of cutoffRanges(t)) {
-    if (ids.length >= input.limit) break
+    if (ids.length >= wanted) break
     const ranked = rank.all({
       ...scope,
       now: t,
       jstToday: jstDateOf(t),
       cutoffAfter: range.after,
       cutoffUntil: range.until,
-      limit: input.limit - ids.length,
+      limit: wanted - ids.length,
     }) as Array<{ id: number }>
     for (const r of ranked) ids.push(r.id)
   }
+  const truncated = ids.length > input.limit
+  ids.length = Math.min(ids.length, input.limit)
   const rows = allRows<ListedContractRow>(prepared(sqlite, LISTED_CONTRACTS_SQL), {
     ids: JSON.stringify(ids),
   })
@@ -115,13 +119,11 @@ export function listToday(
     })),
     now,
   )
-  const total = countDue(sqlite, input.scope, who, t)
   return {
     scope: input.scope,
     asOf: toJstIso(t),
     rows: shown.map((r, i) => toRow(r, i + 1, now)),
-    total,
-    more: Math.max(0, total - shown.length),
+    truncated,
   }
 }
 
