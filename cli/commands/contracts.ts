@@ -3,7 +3,7 @@ import type { ContractListRow } from '../../electron/common/api/contract'
 import type { ContractFilters } from '../../electron/common/api/contract-filters'
 import { toJstIso } from '../../electron/common/domain/japan-time'
 import { reasonText, stuckReasons } from '../../electron/common/domain/stuck-reasons'
-import { listContractPage } from '../../electron/main/core/contracts/list-contracts'
+import { countContracts, listContractPage } from '../../electron/main/core/contracts/list-contracts'
 import {
   WEB_STATE_COLUMNS,
   WEB_STATE_FROM,
@@ -40,8 +40,6 @@ async function readContracts(
 ) {
   const rows: ContractListRow[] = []
   let after: string | undefined
-  let total = 0
-  let totalCapped = false
   while (rows.length < limit) {
     const page = await listContractPage(
       database.db,
@@ -54,12 +52,11 @@ async function readContracts(
       },
       now,
     )
-    total = page.total
-    totalCapped = page.totalCapped ?? false
     rows.push(...page.rows)
     if (!page.nextCursor) break
     after = page.nextCursor
   }
+  const { total, totalCapped } = await countContracts(database.db, { filters }, now)
   return { rows, total, totalCapped }
 }
 

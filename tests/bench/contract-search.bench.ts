@@ -1,5 +1,5 @@
 import type { ContractFilters } from '../../electron/common/api/contract-filters'
-import type { ContractPage, Handlers } from '../../electron/common/api/contract'
+import type { ContractCount, ContractPage, Handlers } from '../../electron/common/api/contract'
 import { searchQueryKey } from '../../electron/common/domain/contract-search-key'
 import { dispatch } from '../../electron/main/core/api/dispatch'
 import { encodeCursor } from '../../electron/main/core/contracts/list-cursor'
@@ -26,6 +26,8 @@ export interface FilteredBenchResult {
   /** ours.p95 / baseline.p95 (goal ≤ 1.5). */
   ratioP95: number
   rows: number
+  /** contracts:count for the same filters: its own call, beside the page. */
+  count: { ours: Timing; baseline: Timing; ratioP95: number }
   total: number
 }
 
@@ -36,16 +38,16 @@ type Sort = {
 
 const SAMPLES = 40
 
-async function ours(handlers: Handlers, input: unknown): Promise<ContractPage> {
-  const result = await dispatch(handlers, 'contracts:list', input)
+async function ours<T>(handlers: Handlers, channel: string, input: unknown): Promise<T> {
+  const result = await dispatch(handlers, channel, input)
   if (!result.ok) throw new Error(result.error.message)
-  return result.value as ContractPage
+  return result.value as T
 }
 
 /**
  * A first page (or a keyset page) with filters: the whole backend path against raw
- * better-sqlite3 running the same two statements (page + count) compiled from the same
- * Kysely queries.
+ * better-sqlite3 running the same statement compiled from the same Kysely query; and the
+ * list's count (contracts:count, asked beside the page) against its raw statement.
  */
 async function benchListCase(
   database: DatabaseHandle,
@@ -68,20 +70,25 @@ async function benchListCase(
   const pageStatement = database.sqlite.prepare(page.sql)
   const countStatement = database.sqlite.prepare(count ? count.sql : COUNT_LIVE_CONTRACTS_SQL)
   const countParameters = (count?.parameters ?? []) as unknown[]
-  const baseline = await time(SAMPLES, () => {
-    pageStatement.all(...(page.parameters as unknown[]))
-    countStatement.get(...countParameters)
-  })
+  const baseline = await time(SAMPLES, () => pageStatement.all(...(page.parameters as unknown[])))
   const input = { sort, offset: 0, limit: 200, filters, ...(after ? { after } : {}) }
-  const sample = await ours(handlers, input)
-  const timing = await time(SAMPLES, () => ours(handlers, input))
+  const sample = await ours<ContractPage>(handlers, 'contracts:list', input)
+  const timing = await time(SAMPLES, () => ours(handlers, 'contracts:list', input))
+  const countBaseline = await time(SAMPLES, () => countStatement.get(...countParameters))
+  const counted = await ours<ContractCount>(handlers, 'contracts:count', { filters })
+  const countTiming = await time(SAMPLES, () => ours(handlers, 'contracts:count', { filters }))
   return {
     name,
     ours: timing,
     baseline,
     ratioP95: round(timing.p95Ms / baseline.p95Ms, 2),
     rows: sample.rows.length,
-    total: sample.total,
+    count: {
+      ours: countTiming,
+      baseline: countBaseline,
+      ratioP95: round(countTiming.p95Ms / countBaseline.p95Ms, 2),
+    },
+    total: counted.total,
   }
 }
 
@@ -224,8 +231,10 @@ export async function benchSearch(
       if (pageStatement && found.length) pageStatement.all(...(page!.parameters as unknown[]))
     })
     const input = { sort, offset: 0, limit: 200, filters: { search: query } }
-    const first = await ours(handlers, input)
-    const timing = await time(SAMPLES, () => ours(handlers, input))
+    const first = await ours<ContractPage>(handlers, 'contracts:list', input)
+    const timing = await time(SAMPLES, () => ours(handlers, 'contracts:list', input))
+    // A search's page says how many it matched (it finds them all to sort them).
+    const counted = first.searchMatches ?? { total: 0, totalCapped: false }
     const characters = [...key].length
     results.push({
       name,
@@ -234,8 +243,8 @@ export async function benchSearch(
       ours: timing,
       baseline,
       ratioP95: round(timing.p95Ms / baseline.p95Ms, 2),
-      total: first.total,
-      capped: first.totalCapped ?? false,
+      total: counted.total,
+      capped: counted.totalCapped,
       goalMs: characters >= 3 ? 20 : 150,
     })
   }

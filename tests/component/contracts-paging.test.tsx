@@ -16,18 +16,63 @@ function bigBookApi() {
     for (let i = offset; i < Math.min(offset + limit, BIG_TOTAL); i++) {
       rows.push(makeRow({ id: i + 1, policyNumber: `P-${i + 1}` }))
     }
-    return { rows, total: BIG_TOTAL, offset }
+    return { rows, offset }
   })
+  api.contracts.count.mockImplementation(async () => ({ total: BIG_TOTAL, totalCapped: false }))
   return api
 }
 
 describe('契約一覧 with a large book', () => {
+  it('paints the first page before the count answers, then makes room for every row', async () => {
+    const api = bigBookApi()
+    let answerCount: (value: { total: number; totalCapped: boolean }) => void = () => {}
+    api.contracts.count.mockImplementation(() => new Promise((resolve) => (answerCount = resolve)))
+    render(<ContractsScreen />, { api })
+
+    await screen.findAllByTestId('contract-row')
+    const table = screen.getByRole('table')
+    // Room for the rows at hand (one page) while the count is on its way; no number yet.
+    expect(table.getAttribute('aria-rowcount')).toBe(String(200 + 1))
+    expect(screen.queryByTestId('contract-total')).toBeNull()
+    expect(screen.getByTestId('contract-matches').textContent).toBe('')
+    expect(api.contracts.count).toHaveBeenCalledWith({ filters: {} })
+
+    answerCount({ total: BIG_TOTAL, totalCapped: false })
+    await waitFor(() => expect(screen.getByTestId('contract-total').textContent).toBe('120,000件'))
+    expect(table.getAttribute('aria-rowcount')).toBe(String(BIG_TOTAL + 1))
+  })
+
+  it('takes a search’s count from its page, without asking for it again', async () => {
+    const api = bigBookApi()
+    const list = api.contracts.list.getMockImplementation()!
+    api.contracts.list.mockImplementation(async (input) => ({
+      ...(await list(input)),
+      ...(input.filters?.search ? { searchMatches: { total: 1000, totalCapped: true } } : {}),
+    }))
+    render(<ContractsScreen />, { api })
+    await waitFor(() => expect(screen.getByTestId('contract-total').textContent).toBe('120,000件'))
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'タナカ' } })
+    await waitFor(() =>
+      expect(screen.getByTestId('contract-matches').textContent).toBe('該当 1,000件以上'),
+    )
+    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('1001')
+    expect(api.contracts.count.mock.calls).toEqual([[{ filters: {} }]])
+  })
+
+  it('does not ask for a count when the first page holds the whole list', async () => {
+    const api = createFakeApi({ rows: [makeRow({ id: 1 }), makeRow({ id: 2 })] })
+    render(<ContractsScreen />, { api })
+    await waitFor(() => expect(screen.getByTestId('contract-total').textContent).toBe('2件'))
+    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('3')
+    expect(api.contracts.count).not.toHaveBeenCalled()
+  })
+
   it('renders only a window of rows and fetches one page', async () => {
     const api = bigBookApi()
     render(<ContractsScreen />, { api })
 
     await screen.findAllByTestId('contract-row')
-    expect(screen.getByTestId('contract-total').textContent).toBe('120,000件')
+    await waitFor(() => expect(screen.getByTestId('contract-total').textContent).toBe('120,000件'))
     expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe(String(BIG_TOTAL + 1))
     // 600px viewport / 52px rows plus overscan: a few dozen rows, not 120,000.
     expect(screen.getAllByTestId('contract-row').length).toBeLessThan(40)
@@ -38,7 +83,10 @@ describe('契約一覧 with a large book', () => {
   it('End jumps to the last row and fetches only the last page', async () => {
     const api = bigBookApi()
     render(<ContractsScreen />, { api })
-    await screen.findAllByTestId('contract-row')
+    // End goes to the last of all the rows: wait for the count to know where that is.
+    await waitFor(() =>
+      expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe(String(BIG_TOTAL + 1)),
+    )
     const list = screen.getByTestId('contract-list')
     // jsdom has no layout: tell it how tall the scrolled content is.
     Object.defineProperty(list, 'scrollHeight', {

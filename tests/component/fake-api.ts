@@ -75,7 +75,7 @@ export function pageOf(rows: readonly ContractListRow[], input: ListContractsInp
   })
   const offset = input.offset ?? 0
   const limit = input.limit ?? 100
-  return { rows: sorted.slice(offset, offset + limit), total: rows.length, offset }
+  return { rows: sorted.slice(offset, offset + limit), offset }
 }
 
 /** Every method of the Api as a spy: typed by the contract, so a new channel is here at once. */
@@ -121,6 +121,8 @@ export function createFakeApi({
   const api = unfaked()
   api.app.info.mockImplementation(async () => info)
   api.contracts.list.mockImplementation(async (input) => pageOf(rows, input))
+  // The whole book's count; a test that filters a book of more than a page fakes its own.
+  api.contracts.count.mockImplementation(async () => ({ total: rows.length, totalCapped: false }))
   api.insurer.status.mockImplementation(async () => ({
     insurers: info.insurers.map((i) => ({
       id: i.id,

@@ -3,7 +3,7 @@ import { schemaVersion } from '../../../db/migrate'
 import { countLiveContracts } from '../../../db/queries/contracts'
 import { listInsurers, ruleSetOf } from '../../../db/queries/insurers'
 import type { DatabaseHandle } from '../../../db/connection'
-import { listContractPage } from './contracts/list-contracts'
+import { countContracts, listContractPage } from './contracts/list-contracts'
 import { reissueHandlers } from './outbox/reissue-handlers'
 import { sessionHandlers } from './session/session-handlers'
 import { viewHandlers } from './views/view-handlers'
@@ -59,6 +59,7 @@ export function createHandlers({
       }
     },
     'contracts:list': (input) => listContractPage(db, input, now()),
+    'contracts:count': (input) => countContracts(db, input, now()),
     'insurer:status': async () => {
       const insurers = await listInsurers(db)
       return checkInsurers(

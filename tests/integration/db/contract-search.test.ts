@@ -65,6 +65,10 @@ async function list(over: Partial<ListInput>) {
   return core.handlers['contracts:list'](input(over))
 }
 
+async function count(filters: ContractFilters) {
+  return core.handlers['contracts:count']({ filters })
+}
+
 /** Every match of a search, read through the contract in pages of 500. */
 async function searchIds(search: string, filters: ContractFilters = {}): Promise<number[]> {
   const page = await list({ filters: { ...filters, search } })
@@ -154,12 +158,31 @@ describe('contract search', () => {
   })
 
   it('a query with only spaces or dashes lists everything', async () => {
-    const all = await list({ limit: 1 })
-    expect((await list({ limit: 1, filters: { search: ' - ' } })).total).toBe(all.total)
+    const all = await count({})
+    expect(await count({ search: ' - ' })).toEqual(all)
+    expect(all.total).toBe(book.filter((r) => r.deleted_at === null).length)
+    expect((await list({ limit: 3, filters: { search: ' - ' } })).rows).toEqual(
+      (await list({ limit: 3 })).rows,
+    )
   })
 
   it('a quote in the query is text, not FTS syntax', async () => {
-    expect((await list({ filters: { search: 'ab"c OR d' } })).total).toBe(0)
+    expect(await count({ search: 'ab"c OR d' })).toEqual({ total: 0, totalCapped: false })
+    expect((await list({ filters: { search: 'ab"c OR d' } })).rows).toEqual([])
+  })
+
+  it('counts a search as many as it lists, in its pages too (the book is under the cap)', async () => {
+    const someone = book.find((r) => r.deleted_at === null && r.name_kana.includes('\u3000'))!
+    const family = someone.name_kana.split('\u3000')[0]!
+    for (const query of [someone.policy_number, family, someone.name_kanji.slice(0, 1)]) {
+      const ids = await searchIds(query)
+      expect(ids.length, query).toBeGreaterThan(0)
+      const expected = { total: ids.length, totalCapped: false }
+      expect(await count({ search: query }), query).toEqual(expected)
+      // The page says it too: it had to find every match to sort them.
+      expect((await list({ limit: 1, filters: { search: query } })).searchMatches).toEqual(expected)
+    }
+    expect((await list({ limit: 1 })).searchMatches).toBeUndefined()
   })
 })
 

@@ -15,7 +15,7 @@ const TRUSTED = ['app://renderer']
 /** Every contract method as a spy; the wrapper tests only look at contracts:list. */
 function fakeHandlers() {
   const handlers = Object.fromEntries(CHANNELS.map((channel) => [channel, vi.fn(async () => ({}))]))
-  const page = { rows: [], total: 0, offset: 0 }
+  const page = { rows: [], offset: 0 }
   return { ...handlers, 'contracts:list': vi.fn(async () => page) } as unknown as Handlers & {
     'contracts:list': Mock<Handlers['contracts:list']>
   }
@@ -47,7 +47,7 @@ describe('bindContract (IPC host)', () => {
     const result = await invoke('contracts:list', mainFrame('app://renderer/index.html'), {
       limit: 10,
     })
-    expect(result).toEqual({ ok: true, value: { rows: [], total: 0, offset: 0 } })
+    expect(result).toEqual({ ok: true, value: { rows: [], offset: 0 } })
     // The handler gets the parsed input, defaults filled in.
     expect(handlers['contracts:list']).toHaveBeenCalledWith({
       sort: { key: 'cutoff', direction: 'asc' },

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import type { ContractPage, ParsedInputOf } from '../../../common/api/contract'
+import type { Kysely, RawBuilder, SqlBool } from 'kysely'
+import type { ContractCount, ContractPage, ParsedInputOf } from '../../../common/api/contract'
 import { STAFF_ME, type ContractFilters } from '../../../common/api/contract-filters'
 import { searchQueryKey } from '../../../common/domain/contract-search-key'
 import { contractUrgency } from '../../../common/domain/insurer-rules'
@@ -62,39 +62,52 @@ function toListRow(r: ContractListDbRow, now: Date) {
   }
 }
 
-/** One page of the list plus the matching count, and the cursor of the next page. */
+/** The filters with 'me' resolved, split into the search and the list filters' SQL. */
+async function resolveFilters(db: Kysely<Database>, filters: ContractFilters, now: Date) {
+  const { search, ...rest } = await resolveStaffFilter(db, filters)
+  const listFilters: ListFilters = rest
+  const narrowed = Object.values(listFilters).some((v) => v !== undefined)
+  const where = narrowed ? filterWhere(listFilters, now.getTime()) : undefined
+  const key = search === undefined ? null : searchQueryKey(search)
+  return { where, key }
+}
+
+/** A search's matches, at most SEARCH_MATCH_CAP of them, and whether it stopped there. */
+async function cappedMatches(
+  db: Kysely<Database>,
+  key: string,
+  where: RawBuilder<SqlBool> | undefined,
+  now: Date,
+): Promise<{ ids: number[]; capped: boolean }> {
+  const ids = await searchMatches(db, key, where ?? filterWhere({}, now.getTime()))
+  return { ids: ids.slice(0, SEARCH_MATCH_CAP), capped: ids.length > SEARCH_MATCH_CAP }
+}
+
+/**
+ * One page of the list and the cursor of the next page. How many match is contracts:count's
+ * to say, except for a search, whose page carries its matches' count.
+ */
 export async function listContractPage(
   db: Kysely<Database>,
   input: ListInput,
   now: Date,
 ): Promise<ContractPage> {
-  const { search, ...rest } = await resolveStaffFilter(db, input.filters)
-  const listFilters: ListFilters = rest
-  const narrowed = Object.values(listFilters).some((v) => v !== undefined)
-  const where = narrowed ? filterWhere(listFilters, now.getTime()) : undefined
+  const { where, key } = await resolveFilters(db, input.filters, now)
   const after = input.after === undefined ? undefined : decodeCursor(input.after, input.sort)
   const base = { sort: input.sort, offset: input.offset, limit: input.limit, after }
 
-  const key = search === undefined ? null : searchQueryKey(search)
   let rows: ContractListDbRow[]
-  let total: number
-  let totalCapped = false
+  let searchMatches: ContractCount | undefined
   if (key !== null) {
-    const ids = await searchMatches(db, key, where ?? filterWhere({}, now.getTime()))
-    totalCapped = ids.length > SEARCH_MATCH_CAP
-    const kept = ids.slice(0, SEARCH_MATCH_CAP)
-    total = kept.length
-    rows = kept.length === 0 ? [] : await listContracts(db, { ...base, ids: kept })
+    const { ids, capped } = await cappedMatches(db, key, where, now)
+    searchMatches = { total: ids.length, totalCapped: capped }
+    rows = ids.length === 0 ? [] : await listContracts(db, { ...base, ids })
   } else {
-    ;[rows, total] = await Promise.all([
-      listContracts(db, { ...base, where }),
-      where ? countFilteredContracts(db, where) : countLiveContracts(db),
-    ])
+    rows = await listContracts(db, { ...base, where })
   }
   const last = rows.at(-1)
   return {
-    total,
-    totalCapped,
+    ...(searchMatches ? { searchMatches } : {}),
     offset: input.offset,
     nextCursor:
       last && rows.length === input.limit
@@ -102,4 +115,19 @@ export async function listContractPage(
         : null,
     rows: rows.map((r) => toListRow(r, now)),
   }
+}
+
+/** How many contracts match the filters; a search counts up to SEARCH_MATCH_CAP. */
+export async function countContracts(
+  db: Kysely<Database>,
+  input: ParsedInputOf<'contracts:count'>,
+  now: Date,
+): Promise<ContractCount> {
+  const { where, key } = await resolveFilters(db, input.filters, now)
+  if (key !== null) {
+    const { ids, capped } = await cappedMatches(db, key, where, now)
+    return { total: ids.length, totalCapped: capped }
+  }
+  const total = where ? await countFilteredContracts(db, where) : await countLiveContracts(db)
+  return { total, totalCapped: false }
 }

@@ -13,7 +13,7 @@ import { useActiveRow } from './use-active-row'
 import { useRowText } from './use-row-text'
 import { PAGE_SIZE } from './use-contract-pages'
 
-/** Placeholder rows shown before the first page has told us the total. */
+/** Placeholder rows shown before the first page has answered. */
 const LOADING_ROWS = 12
 /** Fetch this many rows beyond the viewport so a slow scroll rarely meets a skeleton. */
 const PREFETCH_ROWS = 60
@@ -29,7 +29,7 @@ interface Props {
   sort: ContractSort
   onSort: (key: ContractSortKey) => void
   /** undefined while loading the first page: skeleton rows, unknown row count. */
-  total: number | undefined
+  rowCount: number | undefined
   rowAt: (index: number) => ContractListRow | undefined
   onPagesChange: (pages: number[]) => void
   busy: boolean
@@ -41,13 +41,21 @@ const cssVars = {
   '--contract-head-height': `${HEADER_HEIGHT}px`,
 } as CSSProperties
 
-export function ContractTable({ listKey, sort, onSort, total, rowAt, onPagesChange, busy }: Props) {
+export function ContractTable({
+  listKey,
+  sort,
+  onSort,
+  rowCount: knownRows,
+  rowAt,
+  onPagesChange,
+  busy,
+}: Props) {
   const { t } = useTranslation()
   const [, navigate] = useLocation()
   const text = useRowText()
   const hintId = useId()
   const scrollRef = useRef<HTMLDivElement>(null)
-  const rowCount = total ?? LOADING_ROWS
+  const rowCount = knownRows ?? LOADING_ROWS
 
   const virtualizer = useVirtualizer({
     count: rowCount,
@@ -67,7 +75,7 @@ export function ContractTable({ listKey, sort, onSort, total, rowAt, onPagesChan
     const height = scrollRef.current?.clientHeight ?? 0
     return Math.max(1, Math.floor((height - HEADER_HEIGHT) / ROW_HEIGHT) - 1)
   }, [])
-  const activeRow = useActiveRow({ rowCount: total ?? 0, pageRows, onMove })
+  const activeRow = useActiveRow({ rowCount: knownRows ?? 0, pageRows, onMove })
 
   // A new order makes the old position meaningless: start again from the top.
   const { reset } = activeRow
@@ -103,7 +111,7 @@ export function ContractTable({ listKey, sort, onSort, total, rowAt, onPagesChan
   const last = Math.min(rowCount - 1, (items.at(-1)?.index ?? 0) + PREFETCH_ROWS)
   const fromPage = Math.floor(first / PAGE_SIZE)
   const toPage = Math.floor(Math.max(last, 0) / PAGE_SIZE)
-  const known = total !== undefined
+  const known = knownRows !== undefined
   useEffect(() => {
     if (!known) return
     const id = window.setTimeout(() => {

@@ -105,12 +105,12 @@ export function ContractsScreen() {
         </EmptyState>
       ) : total === 0 ? (
         <ContractsEmpty />
-      ) : error !== null && total === undefined ? null : (
+      ) : error !== null && data.rowCount === undefined ? null : (
         <ContractTable
           listKey={filterKey}
           sort={sort}
           onSort={onSort}
-          total={total}
+          rowCount={data.rowCount}
           rowAt={data.rowAt}
           onPagesChange={onPagesChange}
           busy={data.isFetching}

@@ -1,6 +1,10 @@
-import { useQueries, useQueryClient } from '@tanstack/react-query'
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useLayoutEffect, useMemo, useState } from 'react'
-import type { ContractListRow, ContractPage } from '../../../../electron/common/api/contract'
+import type {
+  ContractCount,
+  ContractListRow,
+  ContractPage,
+} from '../../../../electron/common/api/contract'
 import type { ContractFilters } from '../../../../electron/common/api/contract-filters'
 import { useApi } from '../../api/ApiProvider'
 import type { ContractSort } from './sort'
@@ -17,11 +21,25 @@ export function contractPageKey(sort: ContractSort, filters: ContractFilters, pa
   return [...contractListKey, sort.key, sort.direction, filters, page] as const
 }
 
+/** The count does not depend on the order: a new sort keeps it. */
+export function contractCountKey(filters: ContractFilters) {
+  return [...contractListKey, 'count', filters] as const
+}
+
 export interface ContractPages {
-  /** Rows in the list, or undefined until the first page has answered. */
+  /**
+   * How many match, once known: from a first page that holds them all, or else from
+   * contracts:count (asked when the first page comes back full). Undefined until then.
+   */
   total: number | undefined
   /** A search stopped counting at its cap: total means "at least". */
   totalCapped: boolean
+  /**
+   * Rows the table gives room for: the total once known, the first page's rows until the
+   * count answers, and the last list's while the first page of new filters is on its way.
+   * Undefined only before anything has answered.
+   */
+  rowCount: number | undefined
   /** The first page of exactly these sort and filters has arrived (not a previous total). */
   current: boolean
   /**
@@ -37,7 +55,8 @@ export interface ContractPages {
 
 interface Shown {
   byPage: ReadonlyMap<number, ContractPage>
-  total: number
+  rowCount: number
+  known: ContractCount | undefined
 }
 
 /**
@@ -83,18 +102,44 @@ export function useContractPages(
   })
   const fresh = useMemo(() => new Map(loaded.pages), [loaded.pages])
   const firstPage = fresh.values().next().value
+  const pageZero = fresh.get(0)
 
-  // Until the first page of a new search, filter or sort answers, keep showing the rows and
-  // total of the last list: the table keeps its height and updates the rows in place when
-  // the answer comes, instead of drawing placeholder rows in between (both cost a frame).
+  // A first page with room to spare holds the whole list: its rows are the count. A
+  // search's page says how many it matched. Only a full page of filters (or a list scrolled
+  // past its first page) asks contracts:count, after the rows: they never wait for a count.
+  // (Memoised: the remembered list below compares it by identity.)
+  const counted = useMemo((): ContractCount | undefined => {
+    if (pageZero && pageZero.rows.length < PAGE_SIZE) {
+      return { total: pageZero.rows.length, totalCapped: false }
+    }
+    return firstPage?.searchMatches
+  }, [pageZero, firstPage])
+  const count = useQuery({
+    queryKey: contractCountKey(filters),
+    queryFn: () => api.contracts.count({ filters }),
+    enabled: firstPage !== undefined && counted === undefined,
+    refetchInterval: REFRESH_MS,
+  })
+  const known = counted ?? count.data
+  const rowCount = known?.total ?? pageZero?.rows.length
+
+  // Until the first page of a new search, filter or sort answers, keep showing the rows,
+  // row count and total of the last list: the table keeps its height and updates the rows
+  // in place when the answer comes, instead of drawing placeholder rows in between (both
+  // cost a frame).
   // Remembered while rendering (not in an effect): an effect would cost one more commit
   // right after the rows arrive, before the frame that shows them.
   const [previous, setPrevious] = useState<Shown | undefined>(undefined)
-  if (firstPage && previous?.byPage !== fresh) {
-    setPrevious({ byPage: fresh, total: firstPage.total })
+  if (
+    firstPage &&
+    rowCount !== undefined &&
+    (previous?.byPage !== fresh || previous.rowCount !== rowCount || previous.known !== known)
+  ) {
+    setPrevious({ byPage: fresh, rowCount, known })
   }
+  const error = loaded.error ?? count.error
   // A failed request must not leave the old rows looking like its answer.
-  const shown = firstPage || loaded.error !== null ? fresh : previous?.byPage
+  const shown = firstPage || error !== null ? fresh : previous?.byPage
 
   const rowAt = useCallback(
     (index: number) => {
@@ -108,13 +153,16 @@ export function useContractPages(
     void queryClient.refetchQueries({ queryKey: contractListKey, type: 'active' })
   }, [queryClient])
 
+  // The last list's number beside the last list's rows, until the new first page answers.
+  const shownCount = firstPage ? known : previous?.known
   return {
-    total: firstPage?.total ?? previous?.total,
-    totalCapped: firstPage?.totalCapped ?? false,
+    total: shownCount?.total,
+    totalCapped: shownCount?.totalCapped ?? false,
+    rowCount: (firstPage ? rowCount : undefined) ?? previous?.rowCount,
     current: firstPage !== undefined,
     rowAt,
-    error: loaded.error,
-    isFetching: loaded.isFetching,
+    error,
+    isFetching: loaded.isFetching || count.isFetching,
     retry,
   }
 }
