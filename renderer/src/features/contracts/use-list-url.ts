@@ -31,7 +31,9 @@ export function useListUrlState() {
   const query = useSearch()
   const url = useMemo(() => parseListQuery(query), [query])
   const [search, setSearch] = useState(url.search)
-  const [debouncedSearch] = useDebouncedValue(search, SEARCH_DEBOUNCE_MS)
+  // Leading: the first keystroke after a pause asks at once; keystrokes that follow it
+  // within the wait are gathered into one request when typing stops.
+  const [debouncedSearch] = useDebouncedValue(search, SEARCH_DEBOUNCE_MS, { leading: true })
   const [settledSearch] = useDebouncedValue(search, URL_DEBOUNCE_MS)
   // The `q` this screen last wrote: a different one came from back/forward or a link.
   const written = useRef(url.search)
