@@ -42,7 +42,7 @@ async function readContracts(
   let after: string | undefined
   while (rows.length < limit) {
     const page = await listContractPage(
-      database.db,
+      database,
       {
         sort: { key: 'cutoff', direction: 'asc' },
         offset: 0,

@@ -1,5 +1,7 @@
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
+import { sql, type InferResult, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import type { ContractSortKey, SortDirection } from '../../electron/common/api/contract'
+import type { DatabaseHandle } from '../connection'
+import { prepared } from '../prepared'
 import type { Database } from '../schema'
 
 export interface ContractListQuery {
@@ -107,11 +109,17 @@ export function contractListQuery(db: Kysely<Database>, query: ContractListQuery
   return page
 }
 
-export type ContractListDbRow = Awaited<ReturnType<typeof listContracts>>[number]
+export type ContractListDbRow = InferResult<ReturnType<typeof contractListQuery>>[number]
 
-/** Live (not tombstoned) contracts, one page. */
-export function listContracts(db: Kysely<Database>, query: ContractListQuery) {
-  return contractListQuery(db, query).execute()
+/**
+ * Live (not tombstoned) contracts, one page: the statement prepared once per SQL text (each
+ * filter combination has its own), where Kysely would prepare it on every call.
+ */
+export function listContracts(database: DatabaseHandle, query: ContractListQuery) {
+  const { sql, parameters } = contractListQuery(database.db, query).compile()
+  // A search inlines its matches' ids, a text not asked again: not worth keeping.
+  const statement = query.ids ? database.sqlite.prepare(sql) : prepared(database.sqlite, sql)
+  return statement.all(...parameters) as ContractListDbRow[]
 }
 
 /** The keyset position of a row of this page, for `after` on the next request. */

@@ -58,7 +58,7 @@ export function createHandlers({
         })),
       }
     },
-    'contracts:list': (input) => listContractPage(db, input, now()),
+    'contracts:list': (input) => listContractPage(database, input, now()),
     'contracts:count': (input) => countContracts(db, input, now()),
     'insurer:status': async () => {
       const insurers = await listInsurers(db)

@@ -13,6 +13,7 @@ import {
 } from '../../../../db/queries/contracts'
 import { filterWhere, type ListFilters } from '../../../../db/queries/contract-filters'
 import { SEARCH_MATCH_CAP, searchMatches } from '../../../../db/queries/contract-search'
+import type { DatabaseHandle } from '../../../../db/connection'
 import type { Database } from '../../../../db/schema'
 import { AppError } from '../api/app-error'
 import { CURRENT_STAFF_SETTING } from '../session/session-handlers'
@@ -88,10 +89,11 @@ async function cappedMatches(
  * to say, except for a search, whose page carries its matches' count.
  */
 export async function listContractPage(
-  db: Kysely<Database>,
+  database: DatabaseHandle,
   input: ListInput,
   now: Date,
 ): Promise<ContractPage> {
+  const { db } = database
   const { where, key } = await resolveFilters(db, input.filters, now)
   const after = input.after === undefined ? undefined : decodeCursor(input.after, input.sort)
   const base = { sort: input.sort, offset: input.offset, limit: input.limit, after }
@@ -101,9 +103,9 @@ export async function listContractPage(
   if (key !== null) {
     const { ids, capped } = await cappedMatches(db, key, where, now)
     searchMatches = { total: ids.length, totalCapped: capped }
-    rows = ids.length === 0 ? [] : await listContracts(db, { ...base, ids })
+    rows = ids.length === 0 ? [] : listContracts(database, { ...base, ids })
   } else {
-    rows = await listContracts(db, { ...base, where })
+    rows = listContracts(database, { ...base, where })
   }
   const last = rows.at(-1)
   return {

@@ -27,7 +27,7 @@ import {
   toWebState,
   type ListedContractRow,
 } from '../web-state-rows'
-import { prepared } from '../prepared'
+import { prepared } from '../../../../../db/prepared'
 import { scopeParams, type ScopeOwner } from '../scope-sql'
 import { todayCountSql, todayRankSql } from './today-candidates'
 

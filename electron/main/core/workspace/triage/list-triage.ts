@@ -8,7 +8,7 @@ import { TRIAGE_CATEGORIES, type TriageCategory } from '../../../../common/domai
 import type { DatabaseHandle } from '../../../../../db/connection'
 import { AppError } from '../../api/app-error'
 import { readCurrentStaff } from '../../session/session-handlers'
-import { prepared } from '../prepared'
+import { prepared } from '../../../../../db/prepared'
 import { scopeParams, type ScopeOwner } from '../scope-sql'
 import { allRows, LISTED_CONTRACTS_SQL, type ListedContractRow } from '../web-state-rows'
 import { classifyTriage, type TriageEntry } from './classify-triage'
