@@ -8,6 +8,7 @@ import * as m0006 from './0006_triage'
 import * as m0007 from './0007_stuck_schedules'
 import * as m0008 from './0008_search_names'
 import * as m0009 from './0009_covering_schedule_indexes'
+import * as m0010 from './0010_search_pair_terms'
 
 /**
  * Every migration, registered statically: a folder scan would not work inside an asar.
@@ -23,6 +24,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0007_stuck_schedules', m0007],
   ['0008_search_names', m0008],
   ['0009_covering_schedule_indexes', m0009],
+  ['0010_search_pair_terms', m0010],
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -39,37 +39,82 @@ export function prepareSearchKeyWriter(sqlite: BetterSqlite3.Database): SearchKe
 export const SEARCH_MATCH_CAP = 1000
 
 /**
- * Ids of live contracts whose key contains `key` (already normalised) and that pass the
- * filter predicate, at most SEARCH_MATCH_CAP + 1 (one more tells "capped" from "exactly").
- *
- * 3+ characters: the FTS5 trigram index gives the candidates as a stream; CROSS JOIN keeps
- * it outermost, so LIMIT stops reading postings once enough contracts passed the filters.
- * 1–2 characters (no trigram to look up): a scan of the `names` column through its own index
- * (migration 0008: half the pages of the table), which also stops at LIMIT; numbers are left
- * out because one or two digits match nearly every phone and policy number.
+ * A 2-character query is looked up in the trigram index through the trigrams that start
+ * with it, when there are at most this many (OR-ing more costs more than a scan, and a pair
+ * with that many different next characters is common enough for the scan to stop early).
  */
-export function searchMatchQuery(key: string, filters: RawBuilder<SqlBool>) {
+export const PAIR_TERMS_MAX = 200
+
+/**
+ * How a search finds its candidates: a trigram index query (an FTS5 MATCH expression), a scan
+ * of the names, or nothing at all (a 2-character query no trigram starts with).
+ */
+export type SearchPlan = { match: string } | { scan: string } | null
+
+const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`
+
+/** The index's trigrams that start with a 2-character key (migration 0010's vocabulary). */
+export function pairTermsQuery(pair: string) {
+  // Every character sorts below U+10FFFF in SQLite's byte order (UTF-8).
+  return sql<{
+    term: string
+  }>`SELECT term FROM contract_search_terms WHERE term >= ${pair} AND term < ${`${pair}\u{10FFFF}`}`
+}
+
+/** A 2-character key without letters that have case: looked up through its trigrams. */
+export function isPairLookup(key: string): boolean {
+  return [...key].length === 2 && key.toUpperCase() === key
+}
+
+/**
+ * 3+ characters: the phrase, from the trigram index. 2 characters: every place a pair occurs
+ * in a name starts a trigram (keys end in a space), so the trigrams that start with it find
+ * exactly the names containing it — unless the pair has letters with case, which the index
+ * folds its own way: those, and 1-character queries, scan the names.
+ */
+export async function searchPlan(db: Kysely<Database>, key: string): Promise<SearchPlan> {
+  if ([...key].length >= TRIGRAM_MIN_LENGTH) return { match: quoted(key) }
+  if (!isPairLookup(key)) return { scan: key }
+  const { rows } = await pairTermsQuery(key).execute(db)
+  if (rows.length === 0) return null
+  if (rows.length > PAIR_TERMS_MAX) return { scan: key }
+  return { match: `names : (${rows.map((r) => quoted(r.term)).join(' OR ')})` }
+}
+
+/**
+ * Ids of live contracts found by the plan that pass the filter predicate, at most
+ * SEARCH_MATCH_CAP + 1 (one more tells "capped" from "exactly").
+ *
+ * From the trigram index: the candidates come as a stream; CROSS JOIN keeps it outermost,
+ * so LIMIT stops reading postings once enough contracts passed the filters. A scan reads the
+ * `names` column through its own index (migration 0008: half the pages of the table), which
+ * also stops at LIMIT; numbers are left out of short queries because one or two digits
+ * match nearly every phone and policy number.
+ */
+export function searchMatchQuery(plan: NonNullable<SearchPlan>, filters: RawBuilder<SqlBool>) {
   const limit = SEARCH_MATCH_CAP + 1
-  if ([...key].length >= TRIGRAM_MIN_LENGTH) {
-    const phrase = `"${key.replaceAll('"', '""')}"`
+  if ('match' in plan) {
     return sql<{ id: number }>`SELECT c.id AS id FROM contract_search_fts
       CROSS JOIN contracts c ON c.id = contract_search_fts.rowid
-      WHERE contract_search_fts MATCH ${phrase} AND c.deleted_at IS NULL AND ${filters}
+      WHERE contract_search_fts MATCH ${plan.match} AND c.deleted_at IS NULL AND ${filters}
       LIMIT ${limit}`
   }
   return sql<{
     id: number
   }>`SELECT c.id AS id FROM contract_search s INDEXED BY contract_search_names
     CROSS JOIN contracts c ON c.id = s.contract_id
-    WHERE instr(s.names, ${key}) > 0 AND c.deleted_at IS NULL AND ${filters}
+    WHERE instr(s.names, ${plan.scan}) > 0 AND c.deleted_at IS NULL AND ${filters}
     LIMIT ${limit}`
 }
 
+/** Ids of live contracts whose key contains `key` (already normalised): see searchPlan. */
 export async function searchMatches(
   db: Kysely<Database>,
   key: string,
   filters: RawBuilder<SqlBool>,
 ): Promise<number[]> {
-  const { rows } = await searchMatchQuery(key, filters).execute(db)
+  const plan = await searchPlan(db, key)
+  if (plan === null) return []
+  const { rows } = await searchMatchQuery(plan, filters).execute(db)
   return rows.map((r) => r.id)
 }

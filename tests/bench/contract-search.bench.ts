@@ -4,7 +4,13 @@ import { searchQueryKey } from '../../electron/common/domain/contract-search-key
 import { dispatch } from '../../electron/main/core/api/dispatch'
 import { encodeCursor } from '../../electron/main/core/contracts/list-cursor'
 import { filterWhere } from '../../db/queries/contract-filters'
-import { SEARCH_MATCH_CAP, searchMatchQuery } from '../../db/queries/contract-search'
+import {
+  isPairLookup,
+  pairTermsQuery,
+  SEARCH_MATCH_CAP,
+  searchMatchQuery,
+  searchPlan,
+} from '../../db/queries/contract-search'
 import {
   COUNT_LIVE_CONTRACTS_SQL,
   compileContractListQuery,
@@ -209,25 +215,36 @@ export async function benchSearch(
     ['1 character, common kanji', '田'],
     ['1 character, kana', toHalfWidth(family.slice(0, 1))],
     ['2 characters, family name', sample.name_kanji.slice(0, 2)],
-    ['2 characters, no match (full scan)', 'ヰヲ'],
+    ['2 characters, no match', 'ヰヲ'],
   ]
   const results: SearchBenchResult[] = []
   for (const [name, query] of queries) {
     const key = searchQueryKey(query)
     if (key === null) continue
     const sort = { key: 'cutoff' as const, direction: 'asc' as const }
-    const matchSql = searchMatchQuery(key, filterWhere({}, BENCH_NOW)).compile(database.db)
-    const matchStatement = database.sqlite.prepare(matchSql.sql)
-    const ids = (matchStatement.all(...(matchSql.parameters as unknown[])) as { id: number }[]).map(
-      (r) => r.id,
-    )
+    // Raw: the same statements — the pair's trigrams (2 characters), then the matches.
+    const plan = await searchPlan(database.db, key)
+    const termsSql = isPairLookup(key) ? pairTermsQuery(key).compile(database.db) : null
+    const termsStatement = termsSql ? database.sqlite.prepare(termsSql.sql) : null
+    const matchSql = plan
+      ? searchMatchQuery(plan, filterWhere({}, BENCH_NOW)).compile(database.db)
+      : null
+    const matchStatement = matchSql ? database.sqlite.prepare(matchSql.sql) : null
+    const findRaw = (): { id: number }[] => {
+      if (termsStatement && termsStatement.all(...(termsSql!.parameters as unknown[])).length === 0)
+        return []
+      return matchStatement
+        ? (matchStatement.all(...(matchSql!.parameters as unknown[])) as { id: number }[])
+        : []
+    }
+    const ids = findRaw().map((r) => r.id)
     const kept = ids.slice(0, SEARCH_MATCH_CAP)
     const page = kept.length
       ? compileContractListQuery(database.db, { sort, offset: 0, limit: 200, ids: kept })
       : null
     const pageStatement = page ? database.sqlite.prepare(page.sql) : null
     const baseline = await time(SAMPLES, () => {
-      const found = matchStatement.all(...(matchSql.parameters as unknown[]))
+      const found = findRaw()
       if (pageStatement && found.length) pageStatement.all(...(page!.parameters as unknown[]))
     })
     const input = { sort, offset: 0, limit: 200, filters: { search: query } }

@@ -34,9 +34,15 @@ function join(parts: ReadonlyArray<string | null>): string {
   return [...seen].join(' ')
 }
 
+/**
+ * `names` ends in a space (when not empty) so that every pair of characters in it starts a
+ * trigram, the last pair included: 2-character searches find their trigrams in the index by
+ * that pair (migration 0010, db/queries/contract-search.ts).
+ */
 export function contractSearchKey(s: SearchKeySource): SearchKey {
+  const names = join([s.clientName, s.clientKana, s.namedInsuredName, s.namedInsuredKana])
   return {
-    names: join([s.clientName, s.clientKana, s.namedInsuredName, s.namedInsuredKana]),
+    names: names === '' ? '' : `${names} `,
     numbers: join([s.phone, s.plate, s.policyNumber]),
   }
 }

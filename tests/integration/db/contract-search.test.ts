@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ContractListRow, ParsedInputOf } from '../../../electron/common/api/contract'
 import type { ContractFilters } from '../../../electron/common/api/contract-filters'
-import { contractSearchKey } from '../../../electron/common/domain/contract-search-key'
+import {
+  contractSearchKey,
+  type SearchKeySource,
+} from '../../../electron/common/domain/contract-search-key'
 import { normaliseForSearch } from '../../../electron/common/domain/search-normalise'
 import { seedDemoBook } from '../../../electron/main/core/demo/seed-demo'
 import { startCore, type RunningCore } from '../../../electron/main/core/start-core'
-import { SEARCH_MATCH_CAP } from '../../../db/queries/contract-search'
+import {
+  prepareSearchKeyWriter,
+  SEARCH_MATCH_CAP,
+  searchPlan,
+} from '../../../db/queries/contract-search'
 import { tempDir } from '../../support/temp-db'
 import { toHalfWidthKana, toHiragana } from '../../support/half-width-kana'
 
@@ -75,21 +82,26 @@ async function searchIds(search: string, filters: ContractFilters = {}): Promise
   return page.rows.map((r) => r.id).sort((a, b) => a - b)
 }
 
+/** What a contract's search key is made of, from its book row. */
+function keySource(r: BookRow): SearchKeySource {
+  return {
+    clientName: r.name_kanji,
+    clientKana: r.name_kana,
+    namedInsuredName: r.named_insured_name,
+    namedInsuredKana: r.named_insured_kana,
+    phone: r.phone,
+    plate: r.vehicle_plate,
+    policyNumber: r.policy_number,
+  }
+}
+
 /** The reference: the same key, matched in JS over every live contract. */
 function referenceIds(search: string, namesOnly: boolean): number[] {
   const q = normaliseForSearch(search)
   return book
     .filter((r) => r.deleted_at === null)
     .filter((r) => {
-      const key = contractSearchKey({
-        clientName: r.name_kanji,
-        clientKana: r.name_kana,
-        namedInsuredName: r.named_insured_name,
-        namedInsuredKana: r.named_insured_kana,
-        phone: r.phone,
-        plate: r.vehicle_plate,
-        policyNumber: r.policy_number,
-      })
+      const key = contractSearchKey(keySource(r))
       return (
         key.names.split(' ').some((p) => p.includes(q)) ||
         (!namesOnly && key.numbers.split(' ').some((p) => p.includes(q)))
@@ -128,6 +140,45 @@ describe('contract search', () => {
     const expected = referenceIds(query, true)
     expect(ids.length).toBe(Math.min(expected.length, SEARCH_MATCH_CAP))
     expect(ids).toEqual(expected.slice(0, ids.length))
+  })
+
+  it('answers 2-character queries exactly as a scan would: pairs ending a name, inside one, and nowhere', async () => {
+    const live = book.filter((r) => r.deleted_at === null)
+    const ends = new Set<string>()
+    const inner = new Set<string>()
+    for (const r of live) {
+      for (const name of [r.name_kanji, r.name_kana, r.named_insured_name, r.named_insured_kana]) {
+        const chars = [...normaliseForSearch(name)]
+        ends.add(chars.slice(-2).join(''))
+        if (chars.length > 3) inner.add(chars.slice(1, 3).join(''))
+      }
+    }
+    const queries = [...[...ends].slice(0, 60), ...[...inner].slice(0, 40), 'ヰヲ', '〆〆', '12']
+    for (const query of queries) {
+      expect(await searchIds(query), query).toEqual(referenceIds(query, true))
+    }
+  })
+
+  it('finds a pair that only ends the last name of a key, and Latin letters by scanning', async () => {
+    const writer = prepareSearchKeyWriter(core.database.sqlite)
+    const [first, second] = book.filter((r) => r.deleted_at === null)
+    // ヰヱ occurs nowhere else: the last two characters of the whole key, no trigram after.
+    writer.write(first!.id, { ...keySource(first!), namedInsuredKana: 'ヤマダヰヱ' })
+    writer.write(second!.id, { ...keySource(second!), namedInsuredName: 'Smith Jane' })
+    try {
+      expect(await searchPlan(core.database.db, 'ヰヱ')).toEqual({ match: 'names : ("ヰヱ ")' })
+      expect(await searchIds('ゐゑ')).toEqual([first!.id])
+      expect(await searchPlan(core.database.db, 'ne')).toEqual({ scan: 'ne' })
+      expect(await searchIds('NE')).toEqual([second!.id])
+      expect(await searchIds('ｓｍ')).toEqual([second!.id])
+      expect(await searchPlan(core.database.db, 'ヰヲ')).toBeNull()
+    } finally {
+      writer.write(first!.id, keySource(first!))
+      writer.write(second!.id, keySource(second!))
+    }
+    core.database.sqlite.exec(
+      "INSERT INTO contract_search_fts (contract_search_fts) VALUES ('integrity-check')",
+    )
   })
 
   it('finds policy numbers, phones (with or without hyphens) and plates by substring', async () => {

@@ -88,6 +88,56 @@ describe('migrations', () => {
     expect(handle.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
   })
 
+  it('0010 ends every existing search key in a space and rebuilds the trigram index from them', async () => {
+    await migrateTo(handle.db, '0009_covering_schedule_indexes')
+    const now = Date.now()
+    const { sqlite } = handle
+    sqlite.exec(`INSERT INTO insurers (id, name, web_cutoff_days_before, web_cutoff_time, site_closed_from,
+      site_closed_until, web_window_opens_days_before, created_at, updated_at)
+      VALUES ('ins', 'テスト保険', 2, '23:55', '04:00', '06:00', 60, ${now}, ${now})`)
+    sqlite.exec(
+      `INSERT INTO clients (id, name_kanji, name_kana, updated_at) VALUES (1, '試験花子', 'シケンハナコ', ${now})`,
+    )
+    const insertContract =
+      sqlite.prepare(`INSERT INTO contracts (id, insurer_id, policy_number, flow, client_id,
+      named_insured_name, named_insured_kana, vehicle_owner_name, vehicle_name, vehicle_plate, inception_date,
+      maturity_date, web_cutoff_at, premium_yen, updated_at)
+      VALUES (?, 'ins', ?, 'A', 1, '試験花子', 'シケンハナコ', '試験花子', 'アクア', '品川 300 あ 12-34',
+      '2026-04-01', '2027-04-01', 0, 50000, ${now})`)
+    const insertKey = sqlite.prepare(
+      'INSERT INTO contract_search (contract_id, names, numbers) VALUES (?, ?, ?)',
+    )
+    insertContract.run(1, 'P-1')
+    insertContract.run(2, 'P-2')
+    // As 0004 to 0009 wrote them: no space at the end; and one contract with no names at all.
+    insertKey.run(1, '試験花子 シケンハナコ', 'p-1')
+    insertKey.run(2, '', 'p-2')
+
+    await migrateToLatest(handle.db)
+
+    const names = sqlite
+      .prepare('SELECT names FROM contract_search ORDER BY contract_id')
+      .pluck()
+      .all()
+    expect(names).toEqual(['試験花子 シケンハナコ ', ''])
+    sqlite.exec("INSERT INTO contract_search_fts (contract_search_fts) VALUES ('integrity-check')")
+    // The last pair of the key now starts a trigram: the one a 2-character search looks up.
+    const terms = sqlite
+      .prepare(
+        "SELECT term FROM contract_search_terms WHERE term >= 'ナコ' AND term < 'ナコ\u{10FFFF}'",
+      )
+      .pluck()
+      .all()
+    expect(terms).toEqual(['ナコ '])
+    const found = sqlite
+      .prepare(
+        `SELECT rowid FROM contract_search_fts WHERE contract_search_fts MATCH 'names : "ナコ "'`,
+      )
+      .pluck()
+      .all()
+    expect(found).toEqual([1])
+  })
+
   it('is idempotent: running again changes nothing', async () => {
     await migrateToLatest(handle.db)
     const before = await schemaDump(handle)
