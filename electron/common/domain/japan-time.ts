@@ -52,9 +52,9 @@ export function toJstIso(instant: Date | number | string): string {
 
 /**
  * Web cutoffs fall on a few hundred instants a year (23:55 on some day), so a list page's
- * 200 rows share a handful: remembering them makes formatting a page ~10× cheaper (~0.25 ms
- * of a ~2 ms first page at 1M contracts). Bounded; emptied when full, as the instants of
- * other callers (event times) rarely repeat.
+ * 200 rows share a handful: remembering them made formatting a page's cutoffs ~5× cheaper
+ * (0.25 → 0.05 ms, of a ~2–3 ms first page at 1M contracts). Bounded; emptied when full, as
+ * the instants of other callers (event times) rarely repeat.
  */
 const RECENT_ISO_LIMIT = 4096
 const recentIsos = new Map<number, string>()
