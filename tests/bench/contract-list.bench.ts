@@ -2,7 +2,7 @@ import type { Handlers } from '../../electron/common/api/contract'
 import { dispatch } from '../../electron/main/core/api/dispatch'
 import { compileContractListQuery } from '../../db/queries/contracts'
 import type { DatabaseHandle } from '../../db/connection'
-import { round, time, type Timing } from './measure'
+import { round, timePair, type Timing } from './measure'
 
 export interface ListBenchResult {
   name: string
@@ -44,11 +44,14 @@ export async function benchContractList(
     const compiled = compileContractListQuery(database.db, input)
     const pageStatement = database.sqlite.prepare(compiled.sql)
     const parameters = compiled.parameters as unknown[]
-    const baseline = await time(50, () => pageStatement.all(...parameters))
-    const ours = await time(50, async () => {
-      const result = await dispatch(handlers, 'contracts:list', input)
-      if (!result.ok) throw new Error(result.error.message)
-    })
+    const { baseline, ours } = await timePair(
+      50,
+      () => pageStatement.all(...parameters),
+      async () => {
+        const result = await dispatch(handlers, 'contracts:list', input)
+        if (!result.ok) throw new Error(result.error.message)
+      },
+    )
     results.push({ name: c.name, ours, baseline, ratioP95: round(ours.p95Ms / baseline.p95Ms, 2) })
   }
   return results

@@ -20,7 +20,7 @@ import {
 } from '../../db/queries/contracts'
 import type { DatabaseHandle } from '../../db/connection'
 import { toHalfWidthKana as toHalfWidth, toHiragana } from '../support/half-width-kana'
-import { round, time, type Timing } from './measure'
+import { round, timePair, type Timing } from './measure'
 
 /** Fixed clock: urgency filters are ranges around it (the seeded book's "now"). */
 export const BENCH_NOW = Date.parse('2026-11-23T00:00:00+09:00')
@@ -76,13 +76,19 @@ async function benchListCase(
   const pageStatement = database.sqlite.prepare(page.sql)
   const countStatement = database.sqlite.prepare(count ? count.sql : COUNT_LIVE_CONTRACTS_SQL)
   const countParameters = (count?.parameters ?? []) as unknown[]
-  const baseline = await time(SAMPLES, () => pageStatement.all(...(page.parameters as unknown[])))
   const input = { sort, offset: 0, limit: 200, filters, ...(after ? { after } : {}) }
   const sample = await ours<ContractPage>(handlers, 'contracts:list', input)
-  const timing = await time(SAMPLES, () => ours(handlers, 'contracts:list', input))
-  const countBaseline = await time(SAMPLES, () => countStatement.get(...countParameters))
+  const { baseline, ours: timing } = await timePair(
+    SAMPLES,
+    () => pageStatement.all(...(page.parameters as unknown[])),
+    () => ours(handlers, 'contracts:list', input),
+  )
   const counted = await ours<ContractCount>(handlers, 'contracts:count', { filters })
-  const countTiming = await time(SAMPLES, () => ours(handlers, 'contracts:count', { filters }))
+  const { baseline: countBaseline, ours: countTiming } = await timePair(
+    SAMPLES,
+    () => countStatement.get(...countParameters),
+    () => ours(handlers, 'contracts:count', { filters }),
+  )
   return {
     name,
     ours: timing,
@@ -245,13 +251,16 @@ export async function benchSearch(
       ? compileContractListQuery(database.db, { sort, offset: 0, limit: 200, ids: kept })
       : null
     const pageStatement = page ? database.sqlite.prepare(page.sql) : null
-    const baseline = await time(SAMPLES, () => {
-      const found = findRaw()
-      if (pageStatement && found.length) pageStatement.all(...(page!.parameters as unknown[]))
-    })
     const input = { sort, offset: 0, limit: 200, filters: { search: query } }
     const first = await ours<ContractPage>(handlers, 'contracts:list', input)
-    const timing = await time(SAMPLES, () => ours(handlers, 'contracts:list', input))
+    const { baseline, ours: timing } = await timePair(
+      SAMPLES,
+      () => {
+        const found = findRaw()
+        if (pageStatement && found.length) pageStatement.all(...(page!.parameters as unknown[]))
+      },
+      () => ours(handlers, 'contracts:list', input),
+    )
     // A search's page says how many it matched (it finds them all to sort them).
     const counted = first.searchMatches ?? { total: 0, totalCapped: false }
     const characters = [...key].length

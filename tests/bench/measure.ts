@@ -6,18 +6,43 @@ export interface Timing {
   meanMs: number
 }
 
-export async function time(
+/**
+ * Ours against its baseline, sample by sample in turns (which one goes first alternates):
+ * timed one block after the other, the two saw different moments of a shared machine, and a
+ * slow spell during one block decided the ratio.
+ */
+export async function timePair(
   samples: number,
-  fn: () => unknown | Promise<unknown>,
+  baseline: () => unknown | Promise<unknown>,
+  ours: () => unknown | Promise<unknown>,
   warmup = 5,
-): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn()
-  const durations: number[] = []
-  for (let i = 0; i < samples; i++) {
-    const start = process.hrtime.bigint()
-    await fn()
-    durations.push(Number(process.hrtime.bigint() - start) / 1e6)
+): Promise<{ baseline: Timing; ours: Timing }> {
+  for (let i = 0; i < warmup; i++) {
+    await baseline()
+    await ours()
   }
+  const base: number[] = []
+  const mine: number[] = []
+  for (let i = 0; i < samples; i++) {
+    if (i % 2 === 0) {
+      base.push(await once(baseline))
+      mine.push(await once(ours))
+    } else {
+      mine.push(await once(ours))
+      base.push(await once(baseline))
+    }
+  }
+  return { baseline: timing(base), ours: timing(mine) }
+}
+
+async function once(fn: () => unknown | Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint()
+  await fn()
+  return Number(process.hrtime.bigint() - start) / 1e6
+}
+
+function timing(durations: number[]): Timing {
+  const samples = durations.length
   durations.sort((a, b) => a - b)
   const pick = (q: number) =>
     durations[Math.min(durations.length - 1, Math.floor(q * durations.length))] ?? NaN

@@ -11,7 +11,7 @@ import {
 import { LISTED_CONTRACTS_SQL } from '../../electron/main/core/workspace/web-state-rows'
 import type { DatabaseHandle } from '../../db/connection'
 import { signInBusiestStaff } from './sign-in-busiest'
-import { round, time, type Timing } from './measure'
+import { round, timePair, type Timing } from './measure'
 
 export interface TodayBenchResult {
   /** A scope's list, or today:counts (every scope counted, for the switcher). */
@@ -51,7 +51,7 @@ export async function benchTodayList(
     const count = database.sqlite.prepare(todayCountSql(scope))
     const t = now.getTime()
     const who = scopeParams(scope, me)
-    const baseline = await time(
+    const { baseline, ours } = await timePair(
       samples,
       () => {
         const ids: number[] = []
@@ -69,17 +69,13 @@ export async function benchTodayList(
         }
         rows.all({ ids: JSON.stringify(ids.slice(0, 500)) })
       },
-      2,
-    )
-    const due = (count.get({ ...who, now: t }) as { n: number }).n
-    const ours = await time(
-      samples,
       async () => {
         const result = await dispatch(handlers, 'today:list', { scope })
         if (!result.ok) throw new Error(result.error.message)
       },
       2,
     )
+    const due = (count.get({ ...who, now: t }) as { n: number }).n
     results.push({
       scope,
       due,
@@ -96,15 +92,18 @@ export async function benchTodayList(
       now: now.getTime(),
     },
   }))
-  const countsBaseline = await time(samples, () => {
-    for (const c of counters) c.statement.get(c.params)
-  })
   let all = 0
-  const counts = await time(samples, async () => {
-    const result = await dispatch(handlers, 'today:counts', {})
-    if (!result.ok) throw new Error(result.error.message)
-    all = (result.value as { counts: { all: number } }).counts.all
-  })
+  const { baseline: countsBaseline, ours: counts } = await timePair(
+    samples,
+    () => {
+      for (const c of counters) c.statement.get(c.params)
+    },
+    async () => {
+      const result = await dispatch(handlers, 'today:counts', {})
+      if (!result.ok) throw new Error(result.error.message)
+      all = (result.value as { counts: { all: number } }).counts.all
+    },
+  )
   results.push({
     scope: 'counts',
     due: all,

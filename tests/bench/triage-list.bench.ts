@@ -10,7 +10,7 @@ import {
 import { LISTED_CONTRACTS_SQL } from '../../electron/main/core/workspace/web-state-rows'
 import type { DatabaseHandle } from '../../db/connection'
 import { signInBusiestStaff } from './sign-in-busiest'
-import { round, time, type Timing } from './measure'
+import { round, timePair, type Timing } from './measure'
 
 export interface TriageBenchResult {
   scope: WorkScope
@@ -46,19 +46,22 @@ export async function benchTriageList(
     const counts = database.sqlite.prepare(triageCountsSql(scope))
     const ids = database.sqlite.prepare(triageRowsSql(scope))
     const rows = database.sqlite.prepare(LISTED_CONTRACTS_SQL)
-    const baseline = await time(samples, () => {
-      const perGroup = counts.all(params) as Array<{ category: string; n: number }>
-      const category = TRIAGE_CATEGORIES.find((c) => perGroup.some((g) => g.category === c))
-      const page = ids.all({ ...params, category, limit: 200 }) as Array<{ id: number }>
-      rows.all({ ids: JSON.stringify(page.map((r) => r.id)) })
-    })
     let stuck = 0
-    const ours = await time(samples, async () => {
-      const result = await dispatch(handlers, 'triage:list', { scope })
-      if (!result.ok) throw new Error(result.error.message)
-      const byGroup = (result.value as { counts: Record<string, number> }).counts
-      stuck = Object.values(byGroup).reduce((a, b) => a + b, 0)
-    })
+    const { baseline, ours } = await timePair(
+      samples,
+      () => {
+        const perGroup = counts.all(params) as Array<{ category: string; n: number }>
+        const category = TRIAGE_CATEGORIES.find((c) => perGroup.some((g) => g.category === c))
+        const page = ids.all({ ...params, category, limit: 200 }) as Array<{ id: number }>
+        rows.all({ ids: JSON.stringify(page.map((r) => r.id)) })
+      },
+      async () => {
+        const result = await dispatch(handlers, 'triage:list', { scope })
+        if (!result.ok) throw new Error(result.error.message)
+        const byGroup = (result.value as { counts: Record<string, number> }).counts
+        stuck = Object.values(byGroup).reduce((a, b) => a + b, 0)
+      },
+    )
     results.push({
       scope,
       stuck,
