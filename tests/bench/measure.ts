@@ -15,7 +15,9 @@ export async function timePair(
   samples: number,
   baseline: () => unknown | Promise<unknown>,
   ours: () => unknown | Promise<unknown>,
-  warmup = 5,
+  // Enough for V8 to have optimised the path: with 5, the first case of a run still paid
+  // for compiling it (its gap to raw was twice that of the same page measured later).
+  warmup = 20,
 ): Promise<{ baseline: Timing; ours: Timing }> {
   for (let i = 0; i < warmup; i++) {
     await baseline()

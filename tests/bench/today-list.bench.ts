@@ -73,7 +73,6 @@ export async function benchTodayList(
         const result = await dispatch(handlers, 'today:list', { scope })
         if (!result.ok) throw new Error(result.error.message)
       },
-      2,
     )
     const due = (count.get({ ...who, now: t }) as { n: number }).n
     results.push({
