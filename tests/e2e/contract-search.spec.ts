@@ -76,6 +76,20 @@ test('search with half-width kana finds the kanji name; 1-character queries work
   const names = await page.getByTestId('contract-row').allInnerTexts()
   expect(names.length).toBeGreaterThan(0)
   for (const text of names.slice(0, 10)) expect(text).toContain(one)
+
+  // 2 characters (through the trigram index's vocabulary): the kanji family name's first two,
+  // then a pair no name contains — the empty state says what to do.
+  const two = [...kanji].slice(0, 2).join('')
+  await search.fill(two)
+  await expect.poll(() => matchCount(page)).toBeLessThan(all)
+  expect(await matchCount(page)).toBeGreaterThan(0)
+  for (const text of (await page.getByTestId('contract-row').allInnerTexts()).slice(0, 10))
+    expect(text).toContain(two)
+  await shoot(page, testInfo, 'contract-search-two-characters')
+  await search.fill('ゐゑ')
+  await expect(page.getByText('条件に合う契約はありません')).toBeVisible()
+  await expect(page.getByTestId('contract-row')).toHaveCount(0)
+  await shoot(page, testInfo, 'contract-search-two-characters-no-match')
 })
 
 test('a filter narrows the count; a saved view re-applies it', async ({ page }, testInfo) => {
