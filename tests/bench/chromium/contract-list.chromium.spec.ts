@@ -14,6 +14,9 @@ import { spawnWebHost, type SpawnedWebHost } from '../../e2e/support/web-host'
  */
 const ROOT = resolve(import.meta.dirname, '../../..')
 const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 100_000)
+/** Opens: with 7, "p95" was simply the slowest one. */
+const OPEN_SAMPLES = 15
+/** Keystroke rounds (3 keystrokes each), one per family with its own first character. */
 const SAMPLES = 7
 
 let host: SpawnedWebHost
@@ -105,7 +108,7 @@ test(`contract list at ${CONTRACTS.toLocaleString('en')} contracts: open and sea
 }) => {
   await openApp(page, host, '/today')
   const open: number[] = []
-  for (let i = 0; i < SAMPLES; i++) {
+  for (let i = 0; i < OPEN_SAMPLES; i++) {
     // A fresh page each time: nothing cached, the list is fetched and drawn from scratch.
     await page.goto('about:blank')
     await openApp(page, host, '/today')
@@ -163,5 +166,5 @@ test(`contract list at ${CONTRACTS.toLocaleString('en')} contracts: open and sea
     `${JSON.stringify(result, null, 2)}\n`,
   )
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
-  expect(open.length).toBe(SAMPLES)
+  expect(open.length).toBe(OPEN_SAMPLES)
 })
