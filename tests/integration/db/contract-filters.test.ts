@@ -5,6 +5,8 @@ import { contractUrgency } from '../../../electron/common/domain/insurer-rules'
 import { dispatch } from '../../../electron/main/core/api/dispatch'
 import { seedDemoBook } from '../../../electron/main/core/demo/seed-demo'
 import { startCore, type RunningCore } from '../../../electron/main/core/start-core'
+import { filterWhere } from '../../../db/queries/contract-filters'
+import { compileContractListQuery } from '../../../db/queries/contracts'
 import { tempDir } from '../../support/temp-db'
 
 let dir: ReturnType<typeof tempDir>
@@ -206,6 +208,50 @@ describe('contract list filters', () => {
           filters,
         })
         expect(ids).toEqual(byOffset.rows.map((r) => r.id))
+      }
+    }
+  })
+
+  it('one staff member or branch in maturity order: read in order from an index, not sorted', async () => {
+    const f = facts.find((x) => x.staff_id !== null && x.branch_id !== null)!
+    const scopes: [ContractFilters, string][] = [
+      [{ staff: [f.staff_id!] }, 'contracts_staff_maturity'],
+      [{ branch: [f.branch_id!] }, 'contracts_branch_maturity'],
+    ]
+    for (const [filters, index] of scopes) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const sort = { key: 'maturity', direction } as const
+        const { sql, parameters } = compileContractListQuery(core.database.db, {
+          sort,
+          offset: 0,
+          limit: 200,
+          where: filterWhere(filters, NOW),
+        })
+        const plan = core.database.sqlite
+          .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+          .all(...(parameters as unknown[])) as { detail: string }[]
+        const details = plan.map((p) => p.detail)
+        // The page's ids (the co-routine, listed before the outer query's SCAN page).
+        const inner = details.slice(0, details.indexOf('SCAN page'))
+        expect(inner.join(' | ')).toContain(`USING INDEX ${index} (`)
+        expect(inner.join(' | ')).not.toContain('TEMP B-TREE')
+        // And the rows still come in the order the reference gives.
+        const { ids } = await allIds(filters, sort)
+        const keep =
+          'staff' in filters
+            ? (x: Facts) => x.staff_id === f.staff_id
+            : (x: Facts) => x.branch_id === f.branch_id
+        const expected = facts
+          .filter(keep)
+          .sort((a, b) =>
+            a.maturity_date === b.maturity_date
+              ? a.id - b.id
+              : a.maturity_date < b.maturity_date
+                ? -1
+                : 1,
+          )
+          .map((x) => x.id)
+        expect(ids).toEqual(direction === 'asc' ? expected : expected.reverse())
       }
     }
   })
