@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely'
  * 0001 indexes a staff member's and a branch's contracts by web cutoff (the list's default
  * order) only. Sorted by maturity, SQLite read all of one person's contracts and sorted
  * them before returning the first 200: ~130 ms at 1M contracts (25k each for 40 staff).
- * With the maturity date in the index, the first page is read in order: ~2 ms.
+ * With the maturity date in the index, the first page is read in order: 2–7 ms at 1M.
  * Each index holds only contracts with a staff member (branch): SQLite then uses it only
  * for a query that names staff (branch). Without that condition, a maturity range alone
  * ("maturity in December, by policy number") was answered by skipping through the 40 staff
