@@ -1,8 +1,7 @@
 import type { Handlers } from '../../electron/common/api/contract'
-import { dispatch } from '../../electron/main/core/api/dispatch'
 import { compileContractListQuery } from '../../db/queries/contracts'
 import type { DatabaseHandle } from '../../db/connection'
-import { round, timePair, type Timing } from './measure'
+import { callBackend, round, timePair, type Timing } from './measure'
 
 export interface ListBenchResult {
   name: string
@@ -49,10 +48,7 @@ export async function benchContractList(
     const { baseline, ours } = await timePair(
       c.offset === 0 ? 100 : 50,
       () => pageStatement.all(...parameters),
-      async () => {
-        const result = await dispatch(handlers, 'contracts:list', input)
-        if (!result.ok) throw new Error(result.error.message)
-      },
+      () => callBackend(handlers, 'contracts:list', input),
     )
     results.push({ name: c.name, ours, baseline, ratioP95: round(ours.p95Ms / baseline.p95Ms, 2) })
   }

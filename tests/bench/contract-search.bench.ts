@@ -1,7 +1,6 @@
 import type { ContractFilters } from '../../electron/common/api/contract-filters'
 import type { ContractCount, ContractPage, Handlers } from '../../electron/common/api/contract'
 import { searchQueryKey } from '../../electron/common/domain/contract-search-key'
-import { dispatch } from '../../electron/main/core/api/dispatch'
 import { encodeCursor } from '../../electron/main/core/contracts/list-cursor'
 import { filterWhere } from '../../db/queries/contract-filters'
 import {
@@ -20,7 +19,7 @@ import {
 } from '../../db/queries/contracts'
 import type { DatabaseHandle } from '../../db/connection'
 import { toHalfWidthKana as toHalfWidth, toHiragana } from '../support/half-width-kana'
-import { round, timePair, type Timing } from './measure'
+import { callBackend, round, timePair, type Timing } from './measure'
 
 /** Fixed clock: urgency filters are ranges around it (the seeded book's "now"). */
 export const BENCH_NOW = Date.parse('2026-11-23T00:00:00+09:00')
@@ -50,12 +49,6 @@ type Sort = {
 const PAGE_SAMPLES = 100
 const COUNT_SAMPLES = 40
 
-async function ours<T>(handlers: Handlers, channel: string, input: unknown): Promise<T> {
-  const result = await dispatch(handlers, channel, input)
-  if (!result.ok) throw new Error(result.error.message)
-  return result.value as T
-}
-
 /**
  * A first page (or a keyset page) with filters: the whole backend path against raw
  * better-sqlite3 running the same statement compiled from the same Kysely query; and the
@@ -83,17 +76,17 @@ async function benchListCase(
   const countStatement = database.sqlite.prepare(count ? count.sql : COUNT_LIVE_CONTRACTS_SQL)
   const countParameters = (count?.parameters ?? []) as unknown[]
   const input = { sort, offset: 0, limit: 200, filters, ...(after ? { after } : {}) }
-  const sample = await ours<ContractPage>(handlers, 'contracts:list', input)
+  const sample = await callBackend<ContractPage>(handlers, 'contracts:list', input)
   const { baseline, ours: timing } = await timePair(
     PAGE_SAMPLES,
     () => pageStatement.all(...(page.parameters as unknown[])),
-    () => ours(handlers, 'contracts:list', input),
+    () => callBackend(handlers, 'contracts:list', input),
   )
-  const counted = await ours<ContractCount>(handlers, 'contracts:count', { filters })
+  const counted = await callBackend<ContractCount>(handlers, 'contracts:count', { filters })
   const { baseline: countBaseline, ours: countTiming } = await timePair(
     COUNT_SAMPLES,
     () => countStatement.get(...countParameters),
-    () => ours(handlers, 'contracts:count', { filters }),
+    () => callBackend(handlers, 'contracts:count', { filters }),
   )
   return {
     name,
@@ -264,14 +257,14 @@ export async function benchSearch(
       : null
     const pageStatement = page ? database.sqlite.prepare(page.sql) : null
     const input = { sort, offset: 0, limit: 200, filters: { search: query } }
-    const first = await ours<ContractPage>(handlers, 'contracts:list', input)
+    const first = await callBackend<ContractPage>(handlers, 'contracts:list', input)
     const { baseline, ours: timing } = await timePair(
       PAGE_SAMPLES,
       () => {
         const found = findRaw()
         if (pageStatement && found.length) pageStatement.all(...(page!.parameters as unknown[]))
       },
-      () => ours(handlers, 'contracts:list', input),
+      () => callBackend(handlers, 'contracts:list', input),
     )
     // A search's page says how many it matched (it finds them all to sort them).
     const counted = first.searchMatches ?? { total: 0, totalCapped: false }

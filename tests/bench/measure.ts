@@ -1,3 +1,5 @@
+import type { Handlers } from '../../electron/common/api/contract'
+import { dispatch } from '../../electron/main/core/api/dispatch'
 /** Small timing helpers shared by the benchmarks: wall-clock samples and percentiles. */
 export interface Timing {
   samples: number
@@ -59,4 +61,15 @@ function timing(durations: number[]): Timing {
 export function round(n: number, digits = 3): number {
   const f = 10 ** digits
   return Math.round(n * f) / f
+}
+
+/** A call through the whole backend path (dispatch → zod → handler), its value or a throw. */
+export async function callBackend<T = unknown>(
+  handlers: Handlers,
+  channel: string,
+  input: unknown,
+): Promise<T> {
+  const result = await dispatch(handlers, channel, input)
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value as T
 }

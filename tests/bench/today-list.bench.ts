@@ -1,6 +1,5 @@
 import type { Handlers } from '../../electron/common/api/contract'
 import { TODAY_SCOPES, type TodayScope } from '../../electron/common/api/contract-today'
-import { dispatch } from '../../electron/main/core/api/dispatch'
 import { jstDateOf } from '../../electron/common/domain/jst-calendar'
 import { cutoffRanges } from '../../electron/main/core/workspace/today/list-today'
 import { scopeParams } from '../../electron/main/core/workspace/scope-sql'
@@ -11,7 +10,7 @@ import {
 import { LISTED_CONTRACTS_SQL } from '../../electron/main/core/workspace/web-state-rows'
 import type { DatabaseHandle } from '../../db/connection'
 import { signInBusiestStaff } from './sign-in-busiest'
-import { round, timePair, type Timing } from './measure'
+import { callBackend, round, timePair, type Timing } from './measure'
 
 export interface TodayBenchResult {
   /** A scope's list, or today:counts (every scope counted, for the switcher). */
@@ -69,10 +68,7 @@ export async function benchTodayList(
         }
         rows.all({ ids: JSON.stringify(ids.slice(0, 500)) })
       },
-      async () => {
-        const result = await dispatch(handlers, 'today:list', { scope })
-        if (!result.ok) throw new Error(result.error.message)
-      },
+      () => callBackend(handlers, 'today:list', { scope }),
     )
     const due = (count.get({ ...who, now: t }) as { n: number }).n
     results.push({
@@ -98,9 +94,8 @@ export async function benchTodayList(
       for (const c of counters) c.statement.get(c.params)
     },
     async () => {
-      const result = await dispatch(handlers, 'today:counts', {})
-      if (!result.ok) throw new Error(result.error.message)
-      all = (result.value as { counts: { all: number } }).counts.all
+      const value = await callBackend<{ counts: { all: number } }>(handlers, 'today:counts', {})
+      all = value.counts.all
     },
   )
   results.push({

@@ -1,7 +1,6 @@
 import type { Handlers } from '../../electron/common/api/contract'
 import { WORK_SCOPES, type WorkScope } from '../../electron/common/api/work-scope'
 import { TRIAGE_CATEGORIES } from '../../electron/common/domain/triage-categories'
-import { dispatch } from '../../electron/main/core/api/dispatch'
 import { scopeParams } from '../../electron/main/core/workspace/scope-sql'
 import {
   triageCountsSql,
@@ -10,7 +9,7 @@ import {
 import { LISTED_CONTRACTS_SQL } from '../../electron/main/core/workspace/web-state-rows'
 import type { DatabaseHandle } from '../../db/connection'
 import { signInBusiestStaff } from './sign-in-busiest'
-import { round, timePair, type Timing } from './measure'
+import { callBackend, round, timePair, type Timing } from './measure'
 
 export interface TriageBenchResult {
   scope: WorkScope
@@ -56,10 +55,14 @@ export async function benchTriageList(
         rows.all({ ids: JSON.stringify(page.map((r) => r.id)) })
       },
       async () => {
-        const result = await dispatch(handlers, 'triage:list', { scope })
-        if (!result.ok) throw new Error(result.error.message)
-        const byGroup = (result.value as { counts: Record<string, number> }).counts
-        stuck = Object.values(byGroup).reduce((a, b) => a + b, 0)
+        const value = await callBackend<{ counts: Record<string, number> }>(
+          handlers,
+          'triage:list',
+          {
+            scope,
+          },
+        )
+        stuck = Object.values(value.counts).reduce((a, b) => a + b, 0)
       },
     )
     results.push({
