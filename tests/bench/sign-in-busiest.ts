@@ -1,5 +1,5 @@
 import type { Handlers } from '../../electron/common/api/contract'
-import { dispatch } from '../../electron/main/core/api/dispatch'
+import { callBackend } from './measure'
 import type { ScopeOwner } from '../../electron/main/core/workspace/scope-sql'
 import type { DatabaseHandle } from '../../db/connection'
 
@@ -18,7 +18,6 @@ export async function signInBusiestStaff(
        WHERE s.role = 'staff' GROUP BY s.id ORDER BY count(*) DESC LIMIT 1`,
     )
     .get() as { id: string; branch_id: string }
-  const signIn = await dispatch(handlers, 'session:signIn', { staffId: me.id })
-  if (!signIn.ok) throw new Error(signIn.error.message)
+  await callBackend(handlers, 'session:signIn', { staffId: me.id })
   return { staffId: me.id, branchId: me.branch_id }
 }
