@@ -83,7 +83,8 @@ export async function searchPlan(db: Kysely<Database>, key: string): Promise<Sea
 
 /**
  * Ids of live contracts found by the plan that pass the filter predicate, at most
- * SEARCH_MATCH_CAP + 1 (one more tells "capped" from "exactly").
+ * SEARCH_MATCH_CAP + 1 (one more tells "capped" from "exactly"). A list page reads them in the
+ * same statement (ContractListQuery.matches); contracts:count counts them.
  *
  * From the trigram index: the candidates come as a stream; CROSS JOIN keeps it outermost,
  * so LIMIT stops reading postings once enough contracts passed the filters. A scan reads the
@@ -105,16 +106,4 @@ export function searchMatchQuery(plan: NonNullable<SearchPlan>, filters: RawBuil
     CROSS JOIN contracts c ON c.id = s.contract_id
     WHERE instr(s.names, ${plan.scan}) > 0 AND c.deleted_at IS NULL AND ${filters}
     LIMIT ${limit}`
-}
-
-/** Ids of live contracts whose key contains `key` (already normalised): see searchPlan. */
-export async function searchMatches(
-  db: Kysely<Database>,
-  key: string,
-  filters: RawBuilder<SqlBool>,
-): Promise<number[]> {
-  const plan = await searchPlan(db, key)
-  if (plan === null) return []
-  const { rows } = await searchMatchQuery(plan, filters).execute(db)
-  return rows.map((r) => r.id)
 }

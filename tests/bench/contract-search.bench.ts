@@ -6,7 +6,6 @@ import { filterWhere } from '../../db/queries/contract-filters'
 import {
   isPairLookup,
   pairTermsQuery,
-  SEARCH_MATCH_CAP,
   searchMatchQuery,
   searchPlan,
 } from '../../db/queries/contract-search'
@@ -198,7 +197,7 @@ export interface SearchBenchResult {
   goalMs: number
 }
 
-/** Searches through the whole backend, and the same two statements raw (matches + page). */
+/** Searches through the whole backend, and the same statements raw (a pair's trigrams, the page). */
 export async function benchSearch(
   database: DatabaseHandle,
   handlers: Handlers,
@@ -235,36 +234,29 @@ export async function benchSearch(
     const key = searchQueryKey(query)
     if (key === null) continue
     const sort = { key: 'cutoff' as const, direction: 'asc' as const }
-    // Raw: the same statements — the pair's trigrams (2 characters), then the matches.
+    // Raw: the same statements — the pair's trigrams (2 characters), then the page, which
+    // finds the matches itself.
     const plan = await searchPlan(database.db, key)
     const termsSql = isPairLookup(key) ? pairTermsQuery(key).compile(database.db) : null
     const termsStatement = termsSql ? database.sqlite.prepare(termsSql.sql) : null
-    const matchSql = plan
-      ? searchMatchQuery(plan, filterWhere({}, BENCH_NOW)).compile(database.db)
-      : null
-    const matchStatement = matchSql ? database.sqlite.prepare(matchSql.sql) : null
-    const findRaw = (): { id: number }[] => {
-      if (termsStatement && termsStatement.all(...(termsSql!.parameters as unknown[])).length === 0)
-        return []
-      return matchStatement
-        ? (matchStatement.all(...(matchSql!.parameters as unknown[])) as { id: number }[])
-        : []
-    }
-    const ids = findRaw().map((r) => r.id)
-    const kept = ids.slice(0, SEARCH_MATCH_CAP)
-    const page = kept.length
-      ? compileContractListQuery(database.db, { sort, offset: 0, limit: 200, ids: kept })
+    const page = plan
+      ? compileContractListQuery(database.db, {
+          sort,
+          offset: 0,
+          limit: 200,
+          matches: searchMatchQuery(plan, filterWhere({}, BENCH_NOW)),
+        })
       : null
     const pageStatement = page ? database.sqlite.prepare(page.sql) : null
+    const searchRaw = () => {
+      if (termsStatement && termsStatement.all(...(termsSql!.parameters as unknown[])).length === 0)
+        return
+      pageStatement?.all(...(page!.parameters as unknown[]))
+    }
     const input = { sort, offset: 0, limit: 200, filters: { search: query } }
     const first = await callBackend<ContractPage>(handlers, 'contracts:list', input)
-    const { baseline, ours: timing } = await timePair(
-      PAGE_SAMPLES,
-      () => {
-        const found = findRaw()
-        if (pageStatement && found.length) pageStatement.all(...(page!.parameters as unknown[]))
-      },
-      () => callBackend(handlers, 'contracts:list', input),
+    const { baseline, ours: timing } = await timePair(PAGE_SAMPLES, searchRaw, () =>
+      callBackend(handlers, 'contracts:list', input),
     )
     // A search's page says how many it matched (it finds them all to sort them).
     const counted = first.searchMatches ?? { total: 0, totalCapped: false }

@@ -11,8 +11,11 @@ import { startCore, type RunningCore } from '../../../electron/main/core/start-c
 import {
   prepareSearchKeyWriter,
   SEARCH_MATCH_CAP,
+  searchMatchQuery,
   searchPlan,
 } from '../../../db/queries/contract-search'
+import { filterWhere } from '../../../db/queries/contract-filters'
+import { compileContractListQuery } from '../../../db/queries/contracts'
 import { tempDir } from '../../support/temp-db'
 import { toHalfWidthKana, toHiragana } from '../../support/half-width-kana'
 
@@ -234,6 +237,94 @@ describe('contract search', () => {
       expect((await list({ limit: 1, filters: { search: query } })).searchMatches).toEqual(expected)
     }
     expect((await list({ limit: 1 })).searchMatches).toBeUndefined()
+  })
+
+  it.each(['cutoff', 'maturity', 'policyNumber', 'clientKana', 'step'] as const)(
+    "sorted by %s, a search's page starts from its matches, found once",
+    (key) => {
+      const { sql, parameters } = compileContractListQuery(core.database.db, {
+        sort: { key, direction: 'asc' },
+        offset: 0,
+        limit: 200,
+        matches: searchMatchQuery({ match: '"タナカ"' }, filterWhere({}, NOW)),
+      })
+      const details = (
+        core.database.sqlite
+          .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+          .all(...(parameters as unknown[])) as { detail: string }[]
+      ).map((p) => p.detail)
+      // Walking a sort index instead would check every contract against the matches.
+      expect(details.filter((d) => d.startsWith('MATERIALIZE'))).toEqual(['MATERIALIZE matched'])
+      expect(details.filter((d) => /^SCAN (c|cl|p)\b/.test(d))).toEqual([])
+    },
+  )
+
+  it('a page past the last match still says how many matched', async () => {
+    const someone = book.find((r) => r.deleted_at === null && r.name_kana.includes('\u3000'))!
+    const search = someone.name_kana.split('\u3000')[0]!
+    const matched = (await searchIds(search)).length
+    const expected = { total: matched, totalCapped: false }
+    const byOffset = await list({ offset: matched, limit: 5, filters: { search } })
+    expect(byOffset.rows).toEqual([])
+    expect(byOffset.searchMatches).toEqual(expected)
+    const whole = await list({ limit: matched, filters: { search } })
+    expect(whole.rows).toHaveLength(matched)
+    const next = await list({ limit: matched, after: whole.nextCursor!, filters: { search } })
+    expect(next.rows).toEqual([])
+    expect(next.searchMatches).toEqual(expected)
+  })
+})
+
+describe('a search with more matches than the cap', () => {
+  let capDir: ReturnType<typeof tempDir>
+  let capped: RunningCore
+  const MARK = 'ヰヰヰ'
+
+  beforeAll(async () => {
+    capDir = tempDir()
+    capped = await startCore({
+      databasePath: capDir.file('cap.sqlite'),
+      version: 't',
+      seedDemoWhenEmpty: false,
+      now: () => new Date(NOW),
+    })
+    await seedDemoBook(capped.database, { contracts: SEARCH_MATCH_CAP + 60, seed: 12, now: NOW })
+    const { sqlite } = capped.database
+    sqlite.prepare('UPDATE contracts SET deleted_at = ? WHERE id % 40 = 0').run(NOW)
+    // Every key gets the same rare word, so every live contract matches it.
+    sqlite.prepare("UPDATE contract_search SET names = names || ? || ' '").run(MARK)
+    // The first match past the cap gets the earliest cutoff: a page that let it in shows it first.
+    sqlite
+      .prepare(
+        `UPDATE contracts SET web_cutoff_at = (SELECT min(web_cutoff_at) - 60000 FROM contracts)
+         WHERE id = (SELECT id FROM contracts WHERE deleted_at IS NULL ORDER BY id LIMIT 1 OFFSET ?)`,
+      )
+      .run(SEARCH_MATCH_CAP)
+  }, 60_000)
+
+  afterAll(async () => {
+    await capped.close()
+    capDir.remove()
+  })
+
+  it('pages the first SEARCH_MATCH_CAP matches in the sort order and says it stopped there', async () => {
+    const page = await capped.handlers['contracts:list'](
+      input({ limit: 200, filters: { search: MARK } }),
+    )
+    const expected = { total: SEARCH_MATCH_CAP, totalCapped: true }
+    expect(page.searchMatches).toEqual(expected)
+    expect(await capped.handlers['contracts:count']({ filters: { search: MARK } })).toEqual(
+      expected,
+    )
+    // The index yields matches by contract id: the first SEARCH_MATCH_CAP live ones, by cutoff.
+    const firstMatches = capped.database.sqlite
+      .prepare(
+        `SELECT id FROM (SELECT id, web_cutoff_at FROM contracts WHERE deleted_at IS NULL
+           ORDER BY id LIMIT ?) ORDER BY web_cutoff_at, id LIMIT 200`,
+      )
+      .pluck()
+      .all(SEARCH_MATCH_CAP)
+    expect(page.rows.map((r) => r.id)).toEqual(firstMatches)
   })
 })
 

@@ -10,9 +10,15 @@ import {
   cursorValues,
   listContracts,
   type ContractListDbRow,
+  type ContractListQuery,
 } from '../../../../db/queries/contracts'
 import { filterWhere, type ListFilters } from '../../../../db/queries/contract-filters'
-import { SEARCH_MATCH_CAP, searchMatches } from '../../../../db/queries/contract-search'
+import {
+  SEARCH_MATCH_CAP,
+  searchMatchQuery,
+  searchPlan,
+  type SearchPlan,
+} from '../../../../db/queries/contract-search'
 import type { DatabaseHandle } from '../../../../db/connection'
 import type { Database } from '../../../../db/schema'
 import { AppError } from '../api/app-error'
@@ -73,15 +79,42 @@ async function resolveFilters(db: Kysely<Database>, filters: ContractFilters, no
   return { where, key }
 }
 
-/** A search's matches, at most SEARCH_MATCH_CAP of them, and whether it stopped there. */
-async function cappedMatches(
-  db: Kysely<Database>,
-  key: string,
+const NO_MATCHES: ContractCount = { total: 0, totalCapped: false }
+
+/** How many a search matched, from how many its match query yielded (one over the cap: capped). */
+function cappedCount(yielded: number): ContractCount {
+  return { total: Math.min(yielded, SEARCH_MATCH_CAP), totalCapped: yielded > SEARCH_MATCH_CAP }
+}
+
+/** The search's match query, the list filters applied (none: every live contract). */
+function matchQuery(
+  plan: NonNullable<SearchPlan>,
   where: RawBuilder<SqlBool> | undefined,
   now: Date,
-): Promise<{ ids: number[]; capped: boolean }> {
-  const ids = await searchMatches(db, key, where ?? filterWhere({}, now.getTime()))
-  return { ids: ids.slice(0, SEARCH_MATCH_CAP), capped: ids.length > SEARCH_MATCH_CAP }
+) {
+  return searchMatchQuery(plan, where ?? filterWhere({}, now.getTime()))
+}
+
+async function countMatches(db: Kysely<Database>, matches: RawBuilder<{ id: number }>) {
+  return cappedCount((await matches.execute(db)).rows.length)
+}
+
+/** A page of a search's matches, and how many it matched (carried by each of its rows). */
+async function searchPage(
+  database: DatabaseHandle,
+  key: string,
+  query: ContractListQuery,
+  now: Date,
+): Promise<{ rows: ContractListDbRow[]; searchMatches: ContractCount }> {
+  const plan = await searchPlan(database.db, key)
+  if (!plan) return { rows: [], searchMatches: NO_MATCHES }
+  const matches = matchQuery(plan, query.where, now)
+  const rows = listContracts(database, { ...query, where: undefined, matches })
+  const yielded = rows[0]?.matched_count
+  if (yielded !== undefined) return { rows, searchMatches: cappedCount(yielded) }
+  // No row to carry the count: nothing matched, or the page lies past the last match.
+  const pastTheEnd = query.offset > 0 || query.after !== undefined
+  return { rows, searchMatches: pastTheEnd ? await countMatches(database.db, matches) : NO_MATCHES }
 }
 
 /**
@@ -98,15 +131,10 @@ export async function listContractPage(
   const after = input.after === undefined ? undefined : decodeCursor(input.after, input.sort)
   const base = { sort: input.sort, offset: input.offset, limit: input.limit, after }
 
-  let rows: ContractListDbRow[]
-  let searchMatches: ContractCount | undefined
-  if (key !== null) {
-    const { ids, capped } = await cappedMatches(db, key, where, now)
-    searchMatches = { total: ids.length, totalCapped: capped }
-    rows = ids.length === 0 ? [] : listContracts(database, { ...base, ids })
-  } else {
-    rows = listContracts(database, { ...base, where })
-  }
+  const { rows, searchMatches } =
+    key === null
+      ? { rows: listContracts(database, { ...base, where }), searchMatches: undefined }
+      : await searchPage(database, key, { ...base, where }, now)
   const last = rows.at(-1)
   return {
     ...(searchMatches ? { searchMatches } : {}),
@@ -127,8 +155,8 @@ export async function countContracts(
 ): Promise<ContractCount> {
   const { where, key } = await resolveFilters(db, input.filters, now)
   if (key !== null) {
-    const { ids, capped } = await cappedMatches(db, key, where, now)
-    return { total: ids.length, totalCapped: capped }
+    const plan = await searchPlan(db, key)
+    return plan ? countMatches(db, matchQuery(plan, where, now)) : NO_MATCHES
   }
   const total = where ? await countFilteredContracts(db, where) : await countLiveContracts(db)
   return { total, totalCapped: false }
