@@ -38,16 +38,22 @@ interface BookRow {
 
 let book: BookRow[]
 
-beforeAll(async () => {
-  dir = tempDir()
-  core = await startCore({
-    databasePath: dir.file('search.sqlite'),
+/** A core on a fresh file with a generated book, one contract in 40 tombstoned. */
+async function seededCore(file: string, contracts: number, seed: number): Promise<RunningCore> {
+  const started = await startCore({
+    databasePath: file,
     version: 't',
     seedDemoWhenEmpty: false,
     now: () => new Date(NOW),
   })
-  await seedDemoBook(core.database, { contracts: BOOK, seed: 11, now: NOW })
-  core.database.sqlite.prepare('UPDATE contracts SET deleted_at = ? WHERE id % 40 = 0').run(NOW)
+  await seedDemoBook(started.database, { contracts, seed, now: NOW })
+  started.database.sqlite.prepare('UPDATE contracts SET deleted_at = ? WHERE id % 40 = 0').run(NOW)
+  return started
+}
+
+beforeAll(async () => {
+  dir = tempDir()
+  core = await seededCore(dir.file('search.sqlite'), BOOK, 11)
   book = core.database.sqlite
     .prepare(
       `SELECT c.id, cl.name_kanji, cl.name_kana, c.named_insured_name, c.named_insured_kana,
@@ -282,15 +288,8 @@ describe('a search with more matches than the cap', () => {
 
   beforeAll(async () => {
     capDir = tempDir()
-    capped = await startCore({
-      databasePath: capDir.file('cap.sqlite'),
-      version: 't',
-      seedDemoWhenEmpty: false,
-      now: () => new Date(NOW),
-    })
-    await seedDemoBook(capped.database, { contracts: SEARCH_MATCH_CAP + 60, seed: 12, now: NOW })
+    capped = await seededCore(capDir.file('cap.sqlite'), SEARCH_MATCH_CAP + 60, 12)
     const { sqlite } = capped.database
-    sqlite.prepare('UPDATE contracts SET deleted_at = ? WHERE id % 40 = 0').run(NOW)
     // Every key gets the same rare word, so every live contract matches it.
     sqlite.prepare("UPDATE contract_search SET names = names || ? || ' '").run(MARK)
     // The first match past the cap gets the earliest cutoff: a page that let it in shows it first.
