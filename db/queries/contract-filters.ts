@@ -4,13 +4,18 @@ import type {
   MailFilter,
   OutboxFilter,
 } from '../../electron/common/api/contract-filters'
+import type { ContractSortKey } from '../../electron/common/api/contract'
 import type { UrgencyBucket } from '../../electron/common/domain/insurer-rules'
 
 /**
- * The list filters as one SQL predicate over `contracts c` (search excluded: see
- * contract-search.ts). Child-table states are sets of contract ids (IN subqueries over
- * indexed columns): the planner either walks the sort index probing the set (common
- * states: LIMIT stops early) or starts from the set (rare states, and counts).
+ * The list filters as SQL predicates over `contracts c` (search excluded: see
+ * contract-search.ts). Predicates on the contract row are checked per contract; the states
+ * held in child tables (progress, credential mails, outbox) come in two forms:
+ * - as sets of contract ids (IN subqueries over indexed columns), which lets the planner
+ *   start from the set: cheap for rare states and for counts;
+ * - probed per contract (EXISTS), for a bounded walk of the sort index (contracts.ts), which
+ *   fills a first page of a common state after a few thousand contracts instead of sorting
+ *   every contract in the state.
  */
 export type ListFilters = Omit<ContractFilters, 'search'>
 
@@ -68,19 +73,37 @@ const MAIL: Record<MailFilter, RawBuilder<SqlBool>> = {
   suppressed_existing: sql`m.password_mail_status = 'suppressed_existing'`,
 }
 
+/** A child-table state as the set of contracts in it, or probed for the contract `c`. */
+type ChildForm = 'set' | 'probe'
+
+function childState(
+  table: string,
+  alias: string,
+  condition: RawBuilder<SqlBool>,
+  form: ChildForm,
+): RawBuilder<SqlBool> {
+  const from = sql.raw(`${table} ${alias}`)
+  const id = sql.ref(`${alias}.contract_id`)
+  return form === 'set'
+    ? sql`c.id IN (SELECT ${id} FROM ${from} WHERE ${condition})`
+    : sql`EXISTS (SELECT 1 FROM ${from} WHERE ${id} = c.id AND ${condition})`
+}
+
 // The states come from outbox/policy.ts (PENDING_STATES); failed includes rows waiting for staff.
-const OUTBOX: Record<OutboxFilter, RawBuilder<SqlBool>> = {
-  pending: sql`c.id IN (SELECT o.contract_id FROM reissue_outbox o
-    WHERE o.state IN ('queued', 'sending', 'outcome_unknown'))`,
-  failed: sql`c.id IN (SELECT o.contract_id FROM reissue_outbox o
-    WHERE o.state IN ('failed', 'needs_confirmation'))`,
-  none: sql`NOT EXISTS (SELECT 1 FROM reissue_outbox o WHERE o.contract_id = c.id)`,
+const OUTBOX_STATES: Record<Exclude<OutboxFilter, 'none'>, RawBuilder<SqlBool>> = {
+  pending: sql`o.state IN ('queued', 'sending', 'outcome_unknown')`,
+  failed: sql`o.state IN ('failed', 'needs_confirmation')`,
 }
 
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`))
 
-/** The predicates of the given filters (empty when none narrows the list). */
-export function filterPredicates(f: ListFilters, now: number): RawBuilder<SqlBool>[] {
+/** The filters' predicates: on the contract row itself, and on its child-table states. */
+interface FilterPredicates {
+  perContract: RawBuilder<SqlBool>[]
+  childStates: RawBuilder<SqlBool>[]
+}
+
+function predicates(f: ListFilters, now: number, form: ChildForm): FilterPredicates {
   const where: RawBuilder<SqlBool>[] = []
   if (f.insurer) where.push(sql`c.insurer_id IN (${list(f.insurer)})`)
   if (f.branch) where.push(sql`c.branch_id IN (${list(f.branch)})`)
@@ -97,12 +120,13 @@ export function filterPredicates(f: ListFilters, now: number): RawBuilder<SqlBoo
     if (hull.from !== null) where.push(sql`c.web_cutoff_at > ${hull.from}`)
     if (hull.to !== null) where.push(sql`c.web_cutoff_at <= ${hull.to}`)
   }
-  // IN (subquery) rather than EXISTS: the planner may then start from the child table's
-  // index (renewal_progress_step, credential_mail_*), which is what makes a count of a rare
-  // state cheap; for a common one it still walks the sort index and probes the set.
+  // Already a probe per contract (most contracts have no outbox row, so no set to start from).
+  if (f.outbox === 'none')
+    where.push(sql`NOT EXISTS (SELECT 1 FROM reissue_outbox o WHERE o.contract_id = c.id)`)
+
+  const states: RawBuilder<SqlBool>[] = []
   if (f.step) {
-    where.push(sql`c.id IN (SELECT contract_id FROM renewal_progress
-      WHERE step IN (${list(f.step)}))`)
+    states.push(childState('renewal_progress', 'p', sql`p.step IN (${list(f.step)})`, form))
   }
   const mail: RawBuilder<SqlBool>[] = []
   if (f.mail)
@@ -114,15 +138,44 @@ export function filterPredicates(f: ListFilters, now: number): RawBuilder<SqlBoo
     )
   if (f.registration) mail.push(sql`m.mypage_status IN (${list(f.registration)})`)
   if (mail.length > 0) {
-    where.push(sql`c.id IN (SELECT m.contract_id FROM credential_mail_state m
-      WHERE ${sql.join(mail, sql` AND `)})`)
+    states.push(childState('credential_mail_state', 'm', sql.join(mail, sql` AND `), form))
   }
-  if (f.outbox) where.push(OUTBOX[f.outbox])
-  return where
+  if (f.outbox && f.outbox !== 'none') {
+    states.push(childState('reissue_outbox', 'o', OUTBOX_STATES[f.outbox], form))
+  }
+  return { perContract: where, childStates: states }
+}
+
+/** The predicates of the given filters (empty when none narrows the list). */
+export function filterPredicates(f: ListFilters, now: number): RawBuilder<SqlBool>[] {
+  const { perContract, childStates } = predicates(f, now, 'set')
+  return [...perContract, ...childStates]
+}
+
+const joinAnd = (where: RawBuilder<SqlBool>[]) =>
+  where.length === 0 ? sql<SqlBool>`1` : sql<SqlBool>`${sql.join(where, sql` AND `)}`
+
+/**
+ * The filters for a bounded walk of the sort index (ContractListQuery.walk): what is checked
+ * on each contract walked, and the child-table states probed on the contracts it yields.
+ * Null where a walk cannot beat starting from the state's set:
+ * - no child-table state is filtered (the plain query walks already);
+ * - an outbox state: the outbox holds only requested reissues, so its sets are always small;
+ * - a step filter while sorting by step: renewal_progress_step gives both set and order.
+ */
+export function walkFilters(
+  f: ListFilters,
+  now: number,
+  sortKey: ContractSortKey,
+): { where: RawBuilder<SqlBool>; probes: RawBuilder<SqlBool> } | null {
+  if (f.outbox === 'pending' || f.outbox === 'failed') return null
+  if (f.step && sortKey === 'step') return null
+  const { perContract, childStates } = predicates(f, now, 'probe')
+  if (childStates.length === 0) return null
+  return { where: joinAnd(perContract), probes: joinAnd(childStates) }
 }
 
 /** All predicates joined with AND, or TRUE. */
 export function filterWhere(f: ListFilters, now: number): RawBuilder<SqlBool> {
-  const where = filterPredicates(f, now)
-  return where.length === 0 ? sql<SqlBool>`1` : sql<SqlBool>`${sql.join(where, sql` AND `)}`
+  return joinAnd(filterPredicates(f, now))
 }

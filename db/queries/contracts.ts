@@ -1,4 +1,11 @@
-import { sql, type CompiledQuery, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
+import {
+  sql,
+  type CompiledQuery,
+  type Kysely,
+  type RawBuilder,
+  type Expression,
+  type SqlBool,
+} from 'kysely'
 import type { ContractSortKey, SortDirection } from '../../electron/common/api/contract'
 import type {
   Flow,
@@ -28,6 +35,13 @@ export interface ContractListQuery {
    * with 1,001 matches).
    */
   matches?: RawBuilder<{ id: number }>
+  /**
+   * A bounded walk: `where` is checked on contracts taken in sort order, the first `rows` of
+   * them that pass are probed for `probes` (child-table states, walkFilters()), and the page
+   * is the first `limit` that hold. A full page is exactly the page the unbounded query
+   * gives; a short one may not be, and the caller asks again without the walk.
+   */
+  walk?: { probes: RawBuilder<SqlBool>; rows: number }
 }
 
 /** The sort position of a row: its sort column values, ending in the unique tie-breakers. */
@@ -79,7 +93,28 @@ function pageIds(db: Kysely<Database>, q: ContractListQuery) {
     ordered = ordered.where(sql<SqlBool>`(${refs}) ${op} (${values})`)
   }
   for (const column of columns) ordered = ordered.orderBy(sql.ref(column), dir)
-  return ordered.limit(q.limit).offset(q.offset)
+  if (!q.walk) return ordered.limit(q.limit).offset(q.offset)
+  const keys = columns.map((column, i) => sql.ref(column).as(`k${i}`))
+  return boundedWalk(ordered.select(keys).limit(q.walk.rows), columns.length, q, q.walk.probes)
+}
+
+/**
+ * The walk is a co-routine yielding contracts in sort order, at most `rows` of them; the
+ * outer query probes each and stops at `limit` that hold. Its ORDER BY is the co-routine's
+ * own order, so SQLite reads it as it comes (no sort: see the plan test).
+ */
+function boundedWalk(
+  walked: Expression<unknown>,
+  keyCount: number,
+  q: ContractListQuery,
+  probes: RawBuilder<SqlBool>,
+) {
+  const dir = sql.raw(q.sort.direction)
+  const order = sql.join(
+    Array.from({ length: keyCount }, (_, i) => sql`${sql.ref(`c.k${i}`)} ${dir}`),
+  )
+  return sql<{ id: number }>`(SELECT c.id AS id FROM ${walked} AS c WHERE ${probes}
+    ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset})`
 }
 
 /** What a list page reads per contract (joined in phase two). */

@@ -12,7 +12,7 @@ import {
   type ContractListDbRow,
   type ContractListQuery,
 } from '../../../../db/queries/contracts'
-import { filterWhere, type ListFilters } from '../../../../db/queries/contract-filters'
+import { filterWhere, walkFilters, type ListFilters } from '../../../../db/queries/contract-filters'
 import {
   SEARCH_MATCH_CAP,
   searchMatchQuery,
@@ -24,6 +24,7 @@ import type { Database } from '../../../../db/schema'
 import { AppError } from '../api/app-error'
 import { CURRENT_STAFF_SETTING } from '../session/session-handlers'
 import { decodeCursor, encodeCursor } from './list-cursor'
+import { walkedPage } from './walked-page'
 
 type ListInput = ParsedInputOf<'contracts:list'>
 
@@ -76,7 +77,31 @@ async function resolveFilters(db: Kysely<Database>, filters: ContractFilters, no
   const narrowed = Object.values(listFilters).some((v) => v !== undefined)
   const where = narrowed ? filterWhere(listFilters, now.getTime()) : undefined
   const key = search === undefined ? null : searchQueryKey(search)
-  return { where, key }
+  return { where, key, listFilters }
+}
+
+/**
+ * A page of the filtered list: a first page (or a keyset page) with a child-table state
+ * filtered is read by bounded walks of the sort index where they pay (walked-page.ts).
+ */
+function filteredPage(
+  database: DatabaseHandle,
+  query: ContractListQuery,
+  filters: ListFilters,
+  now: Date,
+): ContractListDbRow[] {
+  const walk = query.offset === 0 ? walkFilters(filters, now.getTime(), query.sort.key) : null
+  if (!walk) return listContracts(database, query)
+  return walkedPage(
+    query.limit,
+    (rows) =>
+      listContracts(database, {
+        ...query,
+        where: walk.where,
+        walk: { probes: walk.probes, rows },
+      }),
+    () => listContracts(database, query),
+  )
 }
 
 const NO_MATCHES: ContractCount = { total: 0, totalCapped: false }
@@ -127,13 +152,16 @@ export async function listContractPage(
   now: Date,
 ): Promise<ContractPage> {
   const { db } = database
-  const { where, key } = await resolveFilters(db, input.filters, now)
+  const { where, key, listFilters } = await resolveFilters(db, input.filters, now)
   const after = input.after === undefined ? undefined : decodeCursor(input.after, input.sort)
   const base = { sort: input.sort, offset: input.offset, limit: input.limit, after }
 
   const { rows, searchMatches } =
     key === null
-      ? { rows: listContracts(database, { ...base, where }), searchMatches: undefined }
+      ? {
+          rows: filteredPage(database, { ...base, where }, listFilters, now),
+          searchMatches: undefined,
+        }
       : await searchPage(database, key, { ...base, where }, now)
   const last = rows.at(-1)
   return {

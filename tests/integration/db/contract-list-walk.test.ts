@@ -1,0 +1,242 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import {
+  CONTRACT_SORT_KEYS,
+  type ContractSortKey,
+  type ParsedInputOf,
+} from '../../../electron/common/api/contract'
+import type { ContractFilters } from '../../../electron/common/api/contract-filters'
+import { seedDemoBook } from '../../../electron/main/core/demo/seed-demo'
+import { startCore, type RunningCore } from '../../../electron/main/core/start-core'
+import {
+  MAX_WALK_ROWS_PER_PAGE_ROW,
+  secondWalkRows,
+} from '../../../electron/main/core/contracts/walked-page'
+import { filterWhere, walkFilters } from '../../../db/queries/contract-filters'
+import { compileContractListQuery, listContracts } from '../../../db/queries/contracts'
+import type * as ContractQueries from '../../../db/queries/contracts'
+import { tempDir } from '../../support/temp-db'
+
+// Every list statement the backend runs, seen: how far each walk went, or the set-based page.
+vi.mock('../../../db/queries/contracts', async (importOriginal) => {
+  const original = await importOriginal<typeof ContractQueries>()
+  return { ...original, listContracts: vi.fn(original.listContracts) }
+})
+
+let dir: ReturnType<typeof tempDir>
+let core: RunningCore
+const NOW = Date.parse('2026-11-23T10:00:00+09:00')
+/**
+ * The only contracts in the 'mismatch' state: the 6 that mature last, so a walk by maturity
+ * meets them only after every other contract, far beyond its bound.
+ */
+let mismatched: number[]
+/** The only contracts with a wrong policy number: every 30th by maturity. */
+let wrongPolicy: number[]
+
+beforeAll(async () => {
+  dir = tempDir()
+  core = await startCore({
+    databasePath: dir.file('walk.sqlite'),
+    version: 't',
+    seedDemoWhenEmpty: false,
+    now: () => new Date(NOW),
+  })
+  await seedDemoBook(core.database, { contracts: 1500, seed: 7, now: NOW })
+  const { sqlite } = core.database
+  sqlite.prepare('UPDATE contracts SET deleted_at = ? WHERE id % 40 = 0').run(NOW)
+  sqlite
+    .prepare(
+      `UPDATE credential_mail_state SET mypage_status = 'expired'
+       WHERE mypage_status IN ('mismatch', 'wrong_policy_number')`,
+    )
+    .run()
+  const byMaturity = sqlite
+    .prepare('SELECT id FROM contracts WHERE deleted_at IS NULL ORDER BY maturity_date, id')
+    .pluck()
+    .all() as number[]
+  mismatched = byMaturity.slice(-6)
+  wrongPolicy = byMaturity.slice(0, -6).filter((_, i) => (i + 1) % 30 === 0)
+  const setState = sqlite.prepare(
+    `UPDATE credential_mail_state SET mypage_status = ? WHERE contract_id = ?`,
+  )
+  for (const id of mismatched) setState.run('mismatch', id)
+  for (const id of wrongPolicy) setState.run('wrong_policy_number', id)
+}, 60_000)
+
+afterAll(async () => {
+  await core.close()
+  dir.remove()
+})
+
+// A block body: a function returned from beforeEach would be called after each test.
+beforeEach(() => {
+  vi.mocked(listContracts).mockClear()
+})
+
+type ListInput = ParsedInputOf<'contracts:list'>
+type Sort = ListInput['sort']
+const MATURITY: Sort = { key: 'maturity', direction: 'asc' }
+
+/** The reference: the set-based statement alone, every matching contract in order. */
+function reference(filters: ContractFilters, sort: Sort): number[] {
+  const { sql, parameters } = compileContractListQuery(core.database.db, {
+    sort,
+    offset: 0,
+    limit: 10_000,
+    where: filterWhere(filters, NOW),
+  })
+  const rows = core.database.sqlite.prepare(sql).all(...(parameters as unknown[]))
+  return (rows as { id: number }[]).map((r) => r.id)
+}
+
+/** Every page through the backend by keyset, at most 100 pages. */
+async function keysetIds(filters: ContractFilters, sort: Sort, limit: number) {
+  const ids: number[] = []
+  let after: string | undefined
+  for (let i = 0; i < 100; i++) {
+    const page = await core.handlers['contracts:list']({
+      sort,
+      offset: 0,
+      limit,
+      filters,
+      ...(after ? { after } : {}),
+    })
+    ids.push(...page.rows.map((r) => r.id))
+    if (!page.nextCursor) break
+    after = page.nextCursor
+  }
+  return ids
+}
+
+/** The statements the backend ran: each walk by how many contracts it may take, or 'set'. */
+const statements = () =>
+  vi.mocked(listContracts).mock.calls.map(([, query]) => query.walk?.rows ?? 'set')
+const walked = () => statements().filter((s) => s !== 'set')
+
+const STATE_FILTERS: [string, ContractFilters][] = [
+  ['registration problems', { registration: ['expired', 'wrong_policy_number'] }],
+  ['mail bounced', { mail: ['bounced'] }],
+  ['awaiting the password mail, flow A', { mail: ['awaiting_password'], flow: 'A' }],
+  ['step: logged in', { step: ['a2_login', 'a3_procedure'] }],
+  ['registration mismatch (6 contracts)', { registration: ['mismatch'] }],
+]
+
+describe('a list page of a child-table state, by a bounded walk of the sort index', () => {
+  it.each(STATE_FILTERS)(
+    '%s: every sort and direction, keyset pages equal the set-based reference',
+    async (_, filters) => {
+      let walks = 0
+      for (const key of CONTRACT_SORT_KEYS) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const sort = { key, direction }
+          const expected = reference(filters, sort)
+          expect(expected.length).toBeGreaterThan(0)
+          expect(await keysetIds(filters, sort, 5)).toEqual(expected)
+          walks += walked().length
+        }
+      }
+      // The walk really ran (a step filter sorted by step never walks; other sorts do).
+      expect(walks).toBeGreaterThan(0)
+    },
+  )
+
+  // A page of 5: the first walk takes 125 contracts, the longest 250.
+  const cases: [string, ContractFilters, (number | 'set')[], () => number[]][] = [
+    [
+      'a dense state: the first walk fills the page',
+      { registration: ['not_started', 'provisional', 'registered'] },
+      [125],
+      () => reference({ registration: ['not_started', 'provisional', 'registered'] }, MATURITY),
+    ],
+    [
+      // 4 in the first 125 (the 30th … 120th): 5 need 1.25 × 5 × 125 / 4 = 196 contracts.
+      'a state 1 in 30: the first walk finds 4, a second of 196 fills the page',
+      { registration: ['wrong_policy_number'] },
+      [125, 196],
+      () => wrongPolicy,
+    ],
+    [
+      'a state beyond the walk: none in the first walk, the set-based page follows',
+      { registration: ['mismatch'] },
+      [125, 'set'],
+      () => mismatched,
+    ],
+  ]
+  it.each(cases)('%s', async (_, filters, expected, ids) => {
+    const page = await core.handlers['contracts:list']({
+      sort: MATURITY,
+      offset: 0,
+      limit: 5,
+      filters,
+    })
+    expect(statements()).toEqual(expected)
+    expect(page.rows.map((r) => r.id)).toEqual(ids().slice(0, 5))
+  })
+
+  it('offset pages, outbox states and a step filter sorted by step do not walk', async () => {
+    const cases: [ContractFilters, Sort, number][] = [
+      [{ mail: ['bounced'] }, { key: 'cutoff', direction: 'asc' }, 5],
+      [{ outbox: 'failed', mail: ['bounced'] }, { key: 'cutoff', direction: 'asc' }, 0],
+      [{ step: ['a2_login'] }, { key: 'step', direction: 'asc' }, 0],
+      [{ flow: 'B' }, { key: 'cutoff', direction: 'asc' }, 0],
+    ]
+    for (const [filters, sort, offset] of cases) {
+      vi.mocked(listContracts).mockClear()
+      await core.handlers['contracts:list']({ sort, offset, limit: 5, filters })
+      expect(statements()).toEqual(['set'])
+    }
+  })
+
+  it('the walk reads the sort index in order: no sort step, in any sort or direction', () => {
+    const filters: ContractFilters = { mail: ['bounced'] }
+    for (const key of CONTRACT_SORT_KEYS) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const walk = walkFilters(filters, NOW, key)!
+        const { sql, parameters } = compileContractListQuery(core.database.db, {
+          sort: { key, direction },
+          offset: 0,
+          limit: 200,
+          where: walk.where,
+          walk: { probes: walk.probes, rows: 200 * MAX_WALK_ROWS_PER_PAGE_ROW },
+        })
+        const plan = core.database.sqlite
+          .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+          .all(...(parameters as unknown[])) as { detail: string }[]
+        const details = plan.map((p) => p.detail)
+        // The page's ids (the co-routine, listed before the outer query's SCAN page).
+        const inner = details.slice(0, details.indexOf('SCAN page')).join(' | ')
+        // A sort would read all the walk's contracts before the first row: the bound's cost
+        // on every page, not only on a short one.
+        expect(inner, `${key} ${direction}`).not.toContain('TEMP B-TREE')
+        expect(inner).toContain('CO-ROUTINE c |')
+        expect(inner).toContain('SEARCH m USING INTEGER PRIMARY KEY')
+      }
+    }
+  })
+})
+
+describe('walkFilters', () => {
+  it('none without a child-table state', () => {
+    expect(walkFilters({ flow: 'A', staff: ['s1'], outbox: 'none' }, NOW, 'cutoff')).toBeNull()
+  })
+  it.each(['maturity', 'cutoff', 'policyNumber', 'clientKana'] as ContractSortKey[])(
+    'a step filter sorted by %s walks',
+    (key) => {
+      expect(walkFilters({ step: ['a2_login'] }, NOW, key)).not.toBeNull()
+    },
+  )
+})
+
+describe('secondWalkRows', () => {
+  it('walks on only as far as the first walk says the page needs, with a margin', () => {
+    // 200 a page, 2,000 walked: 100 found (5%) → 1.25 × 200 / 5% = 5,000.
+    expect(secondWalkRows(200, 2000, 100)).toBe(5000)
+    expect(secondWalkRows(200, 2000, 199)).toBe(2513)
+  })
+  it('none when nothing was found or the page needs more than the bound', () => {
+    expect(secondWalkRows(200, 2000, 0)).toBeNull()
+    // 1.25 × 200 × 2,000 / 49 = 10,205 > 10,000.
+    expect(secondWalkRows(200, 2000, 49)).toBeNull()
+    expect(secondWalkRows(200, 2000, 50)).toBe(10_000)
+  })
+})
