@@ -146,12 +146,6 @@ function predicates(f: ListFilters, now: number, form: ChildForm): FilterPredica
   return { perContract: where, childStates: states }
 }
 
-/** The predicates of the given filters (empty when none narrows the list). */
-export function filterPredicates(f: ListFilters, now: number): RawBuilder<SqlBool>[] {
-  const { perContract, childStates } = predicates(f, now, 'set')
-  return [...perContract, ...childStates]
-}
-
 const joinAnd = (where: RawBuilder<SqlBool>[]) =>
   where.length === 0 ? sql<SqlBool>`1` : sql<SqlBool>`${sql.join(where, sql` AND `)}`
 
@@ -168,14 +162,15 @@ export function walkFilters(
   now: number,
   sortKey: ContractSortKey,
 ): { where: RawBuilder<SqlBool>; probes: RawBuilder<SqlBool> } | null {
+  if (!f.step && !f.mail && !f.registration) return null
   if (f.outbox === 'pending' || f.outbox === 'failed') return null
   if (f.step && sortKey === 'step') return null
   const { perContract, childStates } = predicates(f, now, 'probe')
-  if (childStates.length === 0) return null
   return { where: joinAnd(perContract), probes: joinAnd(childStates) }
 }
 
-/** All predicates joined with AND, or TRUE. */
+/** All predicates joined with AND (child-table states as sets), or TRUE. */
 export function filterWhere(f: ListFilters, now: number): RawBuilder<SqlBool> {
-  return joinAnd(filterPredicates(f, now))
+  const { perContract, childStates } = predicates(f, now, 'set')
+  return joinAnd([...perContract, ...childStates])
 }

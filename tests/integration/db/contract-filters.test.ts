@@ -3,14 +3,11 @@ import type { ParsedInputOf } from '../../../electron/common/api/contract'
 import type { ContractFilters } from '../../../electron/common/api/contract-filters'
 import { contractUrgency } from '../../../electron/common/domain/insurer-rules'
 import { dispatch } from '../../../electron/main/core/api/dispatch'
-import { seedDemoBook } from '../../../electron/main/core/demo/seed-demo'
-import { startCore, type RunningCore } from '../../../electron/main/core/start-core'
 import { filterWhere } from '../../../db/queries/contract-filters'
 import { compileContractListQuery } from '../../../db/queries/contracts'
-import { tempDir } from '../../support/temp-db'
+import { startTestCore, type TestCore } from '../../support/test-core'
 
-let dir: ReturnType<typeof tempDir>
-let core: RunningCore
+let core: TestCore
 const NOW = Date.parse('2026-11-23T10:00:00+09:00')
 
 /** Everything a filter looks at, read straight from the tables: the reference in JS. */
@@ -32,14 +29,10 @@ interface Facts {
 let facts: Facts[]
 
 beforeAll(async () => {
-  dir = tempDir()
-  core = await startCore({
-    databasePath: dir.file('filters.sqlite'),
-    version: 't',
-    seedDemoWhenEmpty: false,
+  core = await startTestCore({
     now: () => new Date(NOW),
+    book: { contracts: 700, seed: 3, now: NOW },
   })
-  await seedDemoBook(core.database, { contracts: 700, seed: 3, now: NOW })
   const { sqlite } = core.database
   sqlite.prepare('UPDATE contracts SET deleted_at = ? WHERE id % 50 = 0').run(NOW)
   // A few outbox rows in each interesting state.
@@ -69,8 +62,7 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(async () => {
-  await core.close()
-  dir.remove()
+  await core.stop()
 })
 
 type ListInput = ParsedInputOf<'contracts:list'>

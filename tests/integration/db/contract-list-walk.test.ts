@@ -5,8 +5,6 @@ import {
   type ParsedInputOf,
 } from '../../../electron/common/api/contract'
 import type { ContractFilters } from '../../../electron/common/api/contract-filters'
-import { seedDemoBook } from '../../../electron/main/core/demo/seed-demo'
-import { startCore, type RunningCore } from '../../../electron/main/core/start-core'
 import {
   MAX_WALK_ROWS_PER_PAGE_ROW,
   secondWalkRows,
@@ -14,7 +12,7 @@ import {
 import { filterWhere, walkFilters } from '../../../db/queries/contract-filters'
 import { compileContractListQuery, listContracts } from '../../../db/queries/contracts'
 import type * as ContractQueries from '../../../db/queries/contracts'
-import { tempDir } from '../../support/temp-db'
+import { startTestCore, type TestCore } from '../../support/test-core'
 
 // Every list statement the backend runs, seen: how far each walk went, or the set-based page.
 vi.mock('../../../db/queries/contracts', async (importOriginal) => {
@@ -22,8 +20,7 @@ vi.mock('../../../db/queries/contracts', async (importOriginal) => {
   return { ...original, listContracts: vi.fn(original.listContracts) }
 })
 
-let dir: ReturnType<typeof tempDir>
-let core: RunningCore
+let core: TestCore
 const NOW = Date.parse('2026-11-23T10:00:00+09:00')
 /**
  * The only contracts in the 'mismatch' state: the 6 that mature last, so a walk by maturity
@@ -34,14 +31,10 @@ let mismatched: number[]
 let wrongPolicy: number[]
 
 beforeAll(async () => {
-  dir = tempDir()
-  core = await startCore({
-    databasePath: dir.file('walk.sqlite'),
-    version: 't',
-    seedDemoWhenEmpty: false,
+  core = await startTestCore({
     now: () => new Date(NOW),
+    book: { contracts: 1500, seed: 7, now: NOW },
   })
-  await seedDemoBook(core.database, { contracts: 1500, seed: 7, now: NOW })
   const { sqlite } = core.database
   sqlite.prepare('UPDATE contracts SET deleted_at = ? WHERE id % 40 = 0').run(NOW)
   sqlite
@@ -64,8 +57,7 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(async () => {
-  await core.close()
-  dir.remove()
+  await core.stop()
 })
 
 // A block body: a function returned from beforeEach would be called after each test.

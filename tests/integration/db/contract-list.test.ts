@@ -1,29 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTRACT_SORT_KEYS, type ContractSortKey } from '../../../electron/common/api/contract'
-import { seedDemoBook } from '../../../electron/main/core/demo/seed-demo'
-import { startCore, type RunningCore } from '../../../electron/main/core/start-core'
 import { countLiveContracts, listContracts } from '../../../db/queries/contracts'
-import { tempDir } from '../../support/temp-db'
+import { startTestCore, type TestCore } from '../../support/test-core'
 
-let dir: ReturnType<typeof tempDir>
-let core: RunningCore
+let core: TestCore
 const NOW = Date.parse('2026-11-23T10:00:00+09:00')
 
 beforeAll(async () => {
-  dir = tempDir()
-  core = await startCore({
-    databasePath: dir.file('list.sqlite'),
-    version: 't',
-    seedDemoWhenEmpty: false,
+  core = await startTestCore({
+    book: { contracts: 600, seed: 5, now: NOW },
   })
-  await seedDemoBook(core.database, { contracts: 600, seed: 5, now: NOW })
   // Tombstone a few: they must vanish from lists and counts.
   core.database.sqlite.prepare('UPDATE contracts SET deleted_at = ? WHERE id % 50 = 0').run(NOW)
 })
 
 afterAll(async () => {
-  await core.close()
-  dir.remove()
+  await core.stop()
 })
 
 type Row = ReturnType<typeof listContracts>[number]

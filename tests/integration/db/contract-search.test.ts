@@ -6,8 +6,6 @@ import {
   type SearchKeySource,
 } from '../../../electron/common/domain/contract-search-key'
 import { normaliseForSearch } from '../../../electron/common/domain/search-normalise'
-import { seedDemoBook } from '../../../electron/main/core/demo/seed-demo'
-import { startCore, type RunningCore } from '../../../electron/main/core/start-core'
 import {
   prepareSearchKeyWriter,
   SEARCH_MATCH_CAP,
@@ -16,11 +14,10 @@ import {
 } from '../../../db/queries/contract-search'
 import { filterWhere } from '../../../db/queries/contract-filters'
 import { compileContractListQuery } from '../../../db/queries/contracts'
-import { tempDir } from '../../support/temp-db'
+import { startTestCore, type TestCore } from '../../support/test-core'
 import { toHalfWidthKana, toHiragana } from '../../support/half-width-kana'
 
-let dir: ReturnType<typeof tempDir>
-let core: RunningCore
+let core: TestCore
 const NOW = Date.parse('2026-11-23T10:00:00+09:00')
 const BOOK = 800
 
@@ -39,21 +36,17 @@ interface BookRow {
 let book: BookRow[]
 
 /** A core on a fresh file with a generated book, one contract in 40 tombstoned. */
-async function seededCore(file: string, contracts: number, seed: number): Promise<RunningCore> {
-  const started = await startCore({
-    databasePath: file,
-    version: 't',
-    seedDemoWhenEmpty: false,
+async function seededCore(contracts: number, seed: number): Promise<TestCore> {
+  const started = await startTestCore({
     now: () => new Date(NOW),
+    book: { contracts, seed, now: NOW },
   })
-  await seedDemoBook(started.database, { contracts, seed, now: NOW })
   started.database.sqlite.prepare('UPDATE contracts SET deleted_at = ? WHERE id % 40 = 0').run(NOW)
   return started
 }
 
 beforeAll(async () => {
-  dir = tempDir()
-  core = await seededCore(dir.file('search.sqlite'), BOOK, 11)
+  core = await seededCore(BOOK, 11)
   book = core.database.sqlite
     .prepare(
       `SELECT c.id, cl.name_kanji, cl.name_kana, c.named_insured_name, c.named_insured_kana,
@@ -64,8 +57,7 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(async () => {
-  await core.close()
-  dir.remove()
+  await core.stop()
 })
 
 type ListInput = ParsedInputOf<'contracts:list'>
@@ -282,13 +274,11 @@ describe('contract search', () => {
 })
 
 describe('a search with more matches than the cap', () => {
-  let capDir: ReturnType<typeof tempDir>
-  let capped: RunningCore
+  let capped: TestCore
   const MARK = 'ヰヰヰ'
 
   beforeAll(async () => {
-    capDir = tempDir()
-    capped = await seededCore(capDir.file('cap.sqlite'), SEARCH_MATCH_CAP + 60, 12)
+    capped = await seededCore(SEARCH_MATCH_CAP + 60, 12)
     const { sqlite } = capped.database
     // Every key gets the same rare word, so every live contract matches it.
     sqlite.prepare("UPDATE contract_search SET names = names || ? || ' '").run(MARK)
@@ -302,8 +292,7 @@ describe('a search with more matches than the cap', () => {
   }, 60_000)
 
   afterAll(async () => {
-    await capped.close()
-    capDir.remove()
+    await capped.stop()
   })
 
   it('pages the first SEARCH_MATCH_CAP matches in the sort order and says it stopped there', async () => {

@@ -1,19 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../electron/main/core/api/dispatch'
-import { startCore, type RunningCore } from '../../../electron/main/core/start-core'
-import { tempDir } from '../../support/temp-db'
+import { startTestCore, type TestCore } from '../../support/test-core'
 
-let dir: ReturnType<typeof tempDir>
-let core: RunningCore
+let core: TestCore
 let contractId: number
 let staffId: string
 
 beforeAll(async () => {
-  dir = tempDir()
   // No demo insurer here: the demo book is generated locally, and nothing drains the outbox.
-  core = await startCore({
-    databasePath: dir.file('r.sqlite'),
-    version: 't',
+  core = await startTestCore({
     seedDemoWhenEmpty: true,
   })
   const row = core.database.sqlite
@@ -28,8 +23,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await core.close()
-  dir.remove()
+  await core.stop()
 })
 
 describe('reissues through the contract', () => {

@@ -1,22 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../electron/main/core/api/dispatch'
-import { startCore, type RunningCore } from '../../../electron/main/core/start-core'
-import { tempDir } from '../../support/temp-db'
+import { startTestCore, type TestCore } from '../../support/test-core'
 
-let dir: ReturnType<typeof tempDir>
-let core: RunningCore
+let core: TestCore
 
 beforeAll(async () => {
-  dir = tempDir()
-  core = await startCore({
-    databasePath: dir.file('s.sqlite'),
-    version: 't',
+  core = await startTestCore({
     seedDemoWhenEmpty: true,
   })
 })
 afterAll(async () => {
-  await core.close()
-  dir.remove()
+  await core.stop()
 })
 
 describe('session through the contract', () => {

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ContractDetail, Note } from '../../../electron/common/api/contract-detail'
 import { dispatch } from '../../../electron/main/core/api/dispatch'
-import { startCore, type RunningCore } from '../../../electron/main/core/start-core'
-import { tempDir } from '../../support/temp-db'
+import { startTestCore, type TestCore } from '../../support/test-core'
 
-let dir: ReturnType<typeof tempDir>
-let core: RunningCore
+let core: TestCore
 
 interface StaffRow {
   id: string
@@ -34,10 +32,7 @@ async function signIn(staffId: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  dir = tempDir()
-  core = await startCore({
-    databasePath: dir.file('detail.sqlite'),
-    version: 't',
+  core = await startTestCore({
     seedDemoWhenEmpty: true,
   })
   const [row] = sql<{ id: number; staff_id: string }>(
@@ -53,8 +48,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await core.close()
-  dir.remove()
+  await core.stop()
 })
 
 describe('contracts:get', () => {

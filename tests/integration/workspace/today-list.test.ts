@@ -7,7 +7,6 @@ import {
 } from '../../../electron/common/api/contract-today'
 import { rankForToday } from '../../../electron/common/domain/today-ranking'
 import { dispatch } from '../../../electron/main/core/api/dispatch'
-import { startCore, type RunningCore } from '../../../electron/main/core/start-core'
 import {
   toWebState,
   WEB_STATE_COLUMNS,
@@ -18,21 +17,17 @@ import {
   todayCountSql,
   todayRankSql,
 } from '../../../electron/main/core/workspace/today/today-candidates'
-import { tempDir } from '../../support/temp-db'
+import { startTestCore, type TestCore } from '../../support/test-core'
 import { expectSchedulesMatchState } from '../../support/stored-schedules'
 
 /** The demo book is generated for this instant, and the core's clock is pinned to it. */
 const NOW = new Date('2026-11-23T10:00:00+09:00')
 
-let dir: ReturnType<typeof tempDir>
-let core: RunningCore
+let core: TestCore
 let me: { id: string; branch_id: string }
 
 beforeAll(async () => {
-  dir = tempDir()
-  core = await startCore({
-    databasePath: dir.file('today.sqlite'),
-    version: 't',
+  core = await startTestCore({
     seedDemoWhenEmpty: true,
     now: () => NOW,
   })
@@ -46,8 +41,7 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(async () => {
-  await core?.close()
-  dir?.remove()
+  await core?.stop()
 })
 
 async function today(scope: TodayScope, limit?: number): Promise<TodayList> {

@@ -12,13 +12,12 @@ import {
   type TriageCategory,
 } from '../../../electron/common/domain/triage-categories'
 import { dispatch } from '../../../electron/main/core/api/dispatch'
-import { startCore, type RunningCore } from '../../../electron/main/core/start-core'
 import {
   triageCountsSql,
   triageRowsSql,
 } from '../../../electron/main/core/workspace/triage/triage-candidates'
 import { readWebState } from '../../../electron/main/core/workspace/web-state-rows'
-import { tempDir } from '../../support/temp-db'
+import { startTestCore, type TestCore } from '../../support/test-core'
 
 /** The demo book's own clock: every scenario sits where the generator put it. */
 const NOW = new Date('2026-11-23T10:00:00+09:00')
@@ -26,21 +25,16 @@ const ISO_JST = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/
 
 /** Moved only by the cache test, which puts it back. */
 let clock = NOW
-let dir: ReturnType<typeof tempDir>
-let core: RunningCore
+let core: TestCore
 
 beforeAll(async () => {
-  dir = tempDir()
-  core = await startCore({
-    databasePath: dir.file('triage.sqlite'),
-    version: 't',
+  core = await startTestCore({
     seedDemoWhenEmpty: true,
     now: () => clock,
   })
 })
 afterAll(async () => {
-  await core.close()
-  dir.remove()
+  await core.stop()
 })
 
 async function triage(input: Record<string, unknown>): Promise<TriageList> {
