@@ -36,6 +36,7 @@ describe('契約一覧 with a large book', () => {
     expect(screen.queryByTestId('contract-total')).toBeNull()
     expect(screen.getByTestId('contract-matches').textContent).toBe('')
     expect(api.contracts.count).toHaveBeenCalledWith({ filters: {} })
+    expect(screen.queryByTestId('contract-matches-capped-hint')).toBeNull()
 
     answerCount({ total: BIG_TOTAL, totalCapped: false })
     await waitFor(() => expect(screen.getByTestId('contract-total').textContent).toBe('120,000件'))
@@ -54,6 +55,10 @@ describe('契約一覧 with a large book', () => {
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'タナカ' } })
     await waitFor(() =>
       expect(screen.getByTestId('contract-matches').textContent).toBe('該当 1,000件以上'),
+    )
+    // The list holds only the first 1,000 it found: the screen says so, and how to narrow.
+    expect(screen.getByTestId('contract-matches-capped-hint').textContent).toBe(
+      '一致が多いため、1,000件までを並べています。語を足すか、条件で絞り込んでください。',
     )
     expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('1001')
     expect(api.contracts.count.mock.calls).toEqual([[{ filters: {} }]])

@@ -119,6 +119,8 @@ export const en: Messages = {
     clearAll: 'Clear all',
     matches: '{{count, number}} matches',
     matchesCapped: 'over {{count, number}} matches',
+    matchesCappedHint:
+      'Too many matches: the list shows {{count, number}} of them. Add words or filters to narrow it.',
     any: 'Any',
     me: 'Me',
     insurer: 'Insurer',

@@ -121,6 +121,8 @@ export const ja = {
     clearAll: '条件をすべて解除',
     matches: '該当 {{count, number}}件',
     matchesCapped: '該当 {{count, number}}件以上',
+    matchesCappedHint:
+      '一致が多いため、{{count, number}}件までを並べています。語を足すか、条件で絞り込んでください。',
     any: 'すべて',
     me: '自分',
     insurer: '保険会社',

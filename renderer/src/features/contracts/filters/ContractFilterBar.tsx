@@ -102,6 +102,12 @@ export function ContractFilterBar(props: Props) {
               : t('contractFilters.matches', { count: props.total })}
         </Text>
       </Group>
+      {props.totalCapped && (
+        // The list holds only the first matches the search finds: say so, and how to narrow.
+        <Text size="sm" c="dimmed" data-testid="contract-matches-capped-hint">
+          {t('contractFilters.matchesCappedHint', { count: props.total })}
+        </Text>
+      )}
       <Collapse expanded={open} keepMounted={false} id="contract-filter-panel">
         <FilterFields filters={props.filters} onChange={props.onFilters} />
       </Collapse>
