@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { blockingViolations } from './support/axe'
 import { openApp } from './support/open-app'
 import { spawnWebHost, type SpawnedWebHost } from './support/web-host'
@@ -232,4 +232,23 @@ test('the maturity range is typed into the date pickers and keeps Japan dates in
   await page.getByRole('button', { name: '日付を消す' }).first().click()
   await expect(page.getByLabel('満期日（から）')).toHaveValue('')
   await expect(page).not.toHaveURL(/maturityFrom=/)
+})
+
+test('on a 1280-pixel window in English, the demo badge and the header controls keep their whole labels', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await openApp(page, host, '/contracts')
+  await expect(page.getByTestId('contract-row').first()).toBeVisible()
+  await page.getByText('English', { exact: true }).click()
+  await expect(page.getByTestId('demo-data-badge')).toHaveText('Demo data')
+  // Cut to an ellipsis, a label is wider inside than the box that shows it.
+  const isCut = (label: Locator) =>
+    label.evaluate((element) => element.scrollWidth > element.clientWidth + 1)
+  expect(await isCut(page.getByTestId('demo-data-badge').locator('.mantine-Badge-label'))).toBe(
+    false,
+  )
+  expect(await isCut(page.getByRole('button', { name: 'Connection' }))).toBe(false)
+  expect(await isCut(page.getByText('English', { exact: true }))).toBe(false)
+  await page.getByText('日本語', { exact: true }).click()
 })

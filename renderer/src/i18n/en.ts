@@ -47,7 +47,7 @@ export const en: Messages = {
       site_closed: 'Insurer site closed (reopens {{time}})',
       busy: 'Insurer busy',
       unauthorized: 'Insurer rejected our credentials',
-      not_configured: 'No insurer configured',
+      not_configured: 'No insurer',
       error: 'Insurer communication error',
       checking: 'Checking insurer…',
       detail: '{{insurer}}: {{state}} ({{endpoint}}, checked {{checkedAt}})',

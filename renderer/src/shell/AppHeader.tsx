@@ -22,32 +22,40 @@ export function AppHeader() {
   const info = useAppInfo()
   const now = useNow(CLOCK_REFRESH_MS)
   const [settingsOpen, settings] = useDisclosure(false)
+  // On a narrow window (or in English, whose labels are longer) only the status badges may
+  // shrink, to an ellipsis with their tooltip behind; the demo badge, the clock and every
+  // control keep their full size.
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
-      <Group gap="md" wrap="nowrap" miw={0}>
+      <Group gap="md" wrap="nowrap" miw={0} style={{ flexShrink: 1000 }}>
         <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
           {t('app.name')}
         </Title>
         {info.data && <DataSourceBadges info={info.data} />}
         {info.data && (
-          <Text size="sm" className="tabular" style={{ whiteSpace: 'nowrap' }}>
+          // The least needed: it gives up its room before the status badges do.
+          <Text size="sm" className="tabular" truncate miw={0} style={{ flexShrink: 1000 }}>
             {t('header.contractCount', { count: info.data.contractCount })}
           </Text>
         )}
       </Group>
-      <Group gap="md" wrap="nowrap">
+      <Group gap="sm" wrap="nowrap" miw={0}>
         <PaletteButton />
-        <SyncIndicator />
-        <InsurerConnectionBadge />
-        {info.data && <SiteHoursBadge insurers={info.data.insurers} now={now} />}
-        <JstClock now={now} />
-        <Button variant="default" size="compact-sm" onClick={settings.open}>
-          {t('insurerSettings.open')}
-        </Button>
-        <InsurerSettingsDialog opened={settingsOpen} onClose={settings.close} />
-        <StaffMenu />
-        <LanguageSwitch />
-        <ColorSchemeToggle />
+        <Group gap="sm" wrap="nowrap" miw={0}>
+          <SyncIndicator />
+          <InsurerConnectionBadge />
+          {info.data && <SiteHoursBadge insurers={info.data.insurers} now={now} />}
+        </Group>
+        <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+          <JstClock now={now} />
+          <Button variant="default" size="compact-sm" onClick={settings.open}>
+            {t('insurerSettings.open')}
+          </Button>
+          <InsurerSettingsDialog opened={settingsOpen} onClose={settings.close} />
+          <StaffMenu />
+          <LanguageSwitch />
+          <ColorSchemeToggle />
+        </Group>
       </Group>
     </Group>
   )

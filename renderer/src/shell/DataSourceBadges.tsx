@@ -22,11 +22,16 @@ export function DataSourceBadges({ info }: { info: AppInfo }) {
   return (
     <Tooltip label={insurers} multiline w={320}>
       {info.dataSource === 'demo' ? (
-        <Badge color="orange.4" variant="filled" data-testid="demo-data-badge">
+        <Badge
+          color="orange.4"
+          variant="filled"
+          data-testid="demo-data-badge"
+          style={{ flexShrink: 0 }}
+        >
           {t('header.dataSource.demo')}
         </Badge>
       ) : (
-        <Badge color="statusNeutral" variant="outline">
+        <Badge color="statusNeutral" variant="outline" style={{ flexShrink: 0 }}>
           {t(`header.dataSource.${info.dataSource}`)}
         </Badge>
       )}
