@@ -22,9 +22,9 @@ export function AppHeader() {
   const info = useAppInfo()
   const now = useNow(CLOCK_REFRESH_MS)
   const [settingsOpen, settings] = useDisclosure(false)
-  // On a narrow window (or in English, whose labels are longer) only the status badges may
-  // shrink, to an ellipsis with their tooltip behind; the demo badge, the clock and every
-  // control keep their full size.
+  // On a narrow window (or in English, whose labels are longer) only the contract count
+  // (first) and the status badges (their details in tooltips) shrink to an ellipsis; the demo
+  // badge, the clock and every control keep their full size.
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
       <Group gap="md" wrap="nowrap" miw={0} style={{ flexShrink: 1000 }}>
