@@ -12,8 +12,11 @@ export interface TestCore extends RunningCore {
 }
 
 export interface TestCoreOptions extends Partial<Omit<StartCoreOptions, 'databasePath'>> {
-  /** A generated book (seedDemoBook): its size, seed and the instant it is generated at. */
-  book?: { contracts: number; seed: number; now: number }
+  /**
+   * A generated book (seedDemoBook): its size, seed and the instant it is generated at; with
+   * `tombstoneEvery`, every contract whose id is a multiple of it is deleted at that instant.
+   */
+  book?: { contracts: number; seed: number; now: number; tombstoneEvery?: number }
 }
 
 /**
@@ -29,7 +32,15 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
     ...start,
     databasePath: dir.file('core.sqlite'),
   })
-  if (book) await seedDemoBook(core.database, book)
+  if (book) {
+    const { tombstoneEvery, ...seed } = book
+    await seedDemoBook(core.database, seed)
+    if (tombstoneEvery) {
+      core.database.sqlite
+        .prepare('UPDATE contracts SET deleted_at = ? WHERE id % ? = 0')
+        .run(book.now, tombstoneEvery)
+    }
+  }
   return {
     ...core,
     stop: async () => {

@@ -31,10 +31,9 @@ let facts: Facts[]
 beforeAll(async () => {
   core = await startTestCore({
     now: () => new Date(NOW),
-    book: { contracts: 700, seed: 3, now: NOW },
+    book: { contracts: 700, seed: 3, now: NOW, tombstoneEvery: 50 },
   })
   const { sqlite } = core.database
-  sqlite.prepare('UPDATE contracts SET deleted_at = ? WHERE id % 50 = 0').run(NOW)
   // A few outbox rows in each interesting state.
   const staff = sqlite.prepare('SELECT id FROM staff LIMIT 1').pluck().get() as string
   const addOutbox = sqlite.prepare(

@@ -33,10 +33,9 @@ let wrongPolicy: number[]
 beforeAll(async () => {
   core = await startTestCore({
     now: () => new Date(NOW),
-    book: { contracts: 1500, seed: 7, now: NOW },
+    book: { contracts: 1500, seed: 7, now: NOW, tombstoneEvery: 40 },
   })
   const { sqlite } = core.database
-  sqlite.prepare('UPDATE contracts SET deleted_at = ? WHERE id % 40 = 0').run(NOW)
   sqlite
     .prepare(
       `UPDATE credential_mail_state SET mypage_status = 'expired'
