@@ -1,7 +1,7 @@
 import type { Handlers } from '../../electron/common/api/contract'
 import { compileContractListQuery } from '../../db/queries/contracts'
 import type { DatabaseHandle } from '../../db/connection'
-import { callBackend, round, timePair, type Timing } from './measure'
+import { callBackend, PAGE_SAMPLES, round, timePair, type Timing } from './measure'
 
 export interface ListBenchResult {
   name: string
@@ -43,10 +43,9 @@ export async function benchContractList(
     const compiled = compileContractListQuery(database.db, input)
     const pageStatement = database.sqlite.prepare(compiled.sql)
     const parameters = compiled.parameters as unknown[]
-    // First pages take a few ms: 100 samples, so p95 is not the third slowest of 50.
-    // The deep offset pages take up to a second each at 1M: 50.
+    // The deep offset pages take up to a second each at 1M: 50 of them.
     const { baseline, ours } = await timePair(
-      c.offset === 0 ? 100 : 50,
+      c.offset === 0 ? PAGE_SAMPLES : { ...PAGE_SAMPLES, min: 50 },
       () => pageStatement.all(...parameters),
       () => callBackend(handlers, 'contracts:list', input),
     )

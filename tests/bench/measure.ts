@@ -14,17 +14,20 @@ export interface Timing {
  * slow spell during one block decided the ratio.
  */
 export async function timePair(
-  samples: number,
+  samples: number | SampleBudget,
   baseline: () => unknown | Promise<unknown>,
   ours: () => unknown | Promise<unknown>,
   // Enough for V8 to have optimised the path: with 5, the first case of a run still paid
   // for compiling it (its gap to raw was twice that of the same page measured later).
   warmup = 20,
 ): Promise<{ baseline: Timing; ours: Timing }> {
+  const warmupStart = performance.now()
   for (let i = 0; i < warmup; i++) {
     await baseline()
     await ours()
   }
+  const pairMs = (performance.now() - warmupStart) / Math.max(1, warmup)
+  samples = typeof samples === 'number' ? samples : samplesWithin(samples, pairMs)
   const base: number[] = []
   const mine: number[] = []
   for (let i = 0; i < samples; i++) {
@@ -37,6 +40,26 @@ export async function timePair(
     }
   }
   return { baseline: timing(base), ours: timing(mine) }
+}
+
+/**
+ * As many samples as fit a time budget, between a floor and a ceiling: p95 of 100 samples
+ * is the fifth slowest, and on a shared VM the ratio of two such tails moved by a third
+ * between runs for pages of 2 ms. Cheap pages get more samples; slow ones keep the floor.
+ */
+export interface SampleBudget {
+  min: number
+  max: number
+  budgetMs: number
+}
+
+/** List pages (a few ms to a fraction of a second each at 1M contracts). */
+export const PAGE_SAMPLES: SampleBudget = { min: 100, max: 500, budgetMs: 4_000 }
+
+/** The sample count for a budget, from what one pair (baseline and ours) took in warm-up. */
+export function samplesWithin(budget: SampleBudget, pairMs: number): number {
+  const fit = Math.floor(budget.budgetMs / Math.max(pairMs, 1e-3))
+  return Math.min(budget.max, Math.max(budget.min, fit))
 }
 
 async function once(fn: () => unknown | Promise<unknown>): Promise<number> {
