@@ -10,6 +10,7 @@ import * as m0008 from './0008_search_names'
 import * as m0009 from './0009_covering_schedule_indexes'
 import * as m0010 from './0010_search_pair_terms'
 import * as m0011 from './0011_scope_maturity_indexes'
+import * as m0012 from './0012_live_contract_ids'
 
 /**
  * Every migration, registered statically: a folder scan would not work inside an asar.
@@ -27,6 +28,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0009_covering_schedule_indexes', m0009],
   ['0010_search_pair_terms', m0010],
   ['0011_scope_maturity_indexes', m0011],
+  ['0012_live_contract_ids', m0012],
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -169,6 +169,16 @@ export function walkFilters(
   return { where: joinAnd(perContract), probes: joinAnd(childStates) }
 }
 
+/**
+ * Only states kept in child tables are filtered (nothing on the contract row): a count, or a
+ * page where those states are sparse, then starts from their sets of ids
+ * (ContractListQuery.fromLiveIds).
+ */
+export function onlyChildStates(f: ListFilters): boolean {
+  const { perContract, childStates } = predicates(f, 0, 'set')
+  return perContract.length === 0 && childStates.length > 0
+}
+
 /** All predicates joined with AND (child-table states as sets), or TRUE. */
 export function filterWhere(f: ListFilters, now: number): RawBuilder<SqlBool> {
   const { perContract, childStates } = predicates(f, now, 'set')

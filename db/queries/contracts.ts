@@ -42,6 +42,14 @@ export interface ContractListQuery {
    * gives; a short one may not be, and the caller asks again without the walk.
    */
   walk?: { probes: RawBuilder<SqlBool>; rows: number }
+  /**
+   * Start from the sets of the filter's child-table states and read each contract's
+   * liveness and sort key from the compact index of live ids (migration 0012), not from its
+   * row. For a filter of child-table states only (onlyChildStates()), and where the walk
+   * found the state sparse; for the sorts that index holds (liveIdsHoldSort()), ignored by
+   * the others.
+   */
+  fromLiveIds?: boolean
 }
 
 /** The sort position of a row: its sort column values, ending in the unique tie-breakers. */
@@ -65,6 +73,9 @@ const SORT_COLUMNS = {
  * avoids: it seeks straight to the position in the same index.
  */
 function pageIds(db: Kysely<Database>, q: ContractListQuery) {
+  if (q.fromLiveIds && q.where && !q.matches && !q.walk && LIVE_ID_SORTS.has(q.sort.key)) {
+    return liveIdsPage(q, q.where)
+  }
   const dir = q.sort.direction
   const live = db.selectFrom('contracts as c').where('c.deleted_at', 'is', null)
   const joined = (() => {
@@ -86,16 +97,45 @@ function pageIds(db: Kysely<Database>, q: ContractListQuery) {
     )
   }
   const columns = SORT_COLUMNS[q.sort.key]
-  if (q.after) {
-    const op = sql.raw(dir === 'asc' ? '>' : '<')
-    const refs = sql.join(columns.map((c) => sql.ref(c)))
-    const values = sql.join(q.after.map((v) => sql`${v}`))
-    ordered = ordered.where(sql<SqlBool>`(${refs}) ${op} (${values})`)
-  }
+  if (q.after) ordered = ordered.where(afterPosition(columns, dir, q.after))
   for (const column of columns) ordered = ordered.orderBy(sql.ref(column), dir)
   if (!q.walk) return ordered.limit(q.limit).offset(q.offset)
   const keys = columns.map((column, i) => sql.ref(column).as(`k${i}`))
   return boundedWalk(ordered.select(keys).limit(q.walk.rows), columns.length, q, q.walk.probes)
+}
+
+/** Keyset paging: the rows after (or, descending, before) a position in the sort order. */
+function afterPosition(
+  columns: readonly string[],
+  dir: SortDirection,
+  after: CursorValues,
+): RawBuilder<SqlBool> {
+  const op = sql.raw(dir === 'asc' ? '>' : '<')
+  const refs = sql.join(columns.map((c) => sql.ref(c)))
+  const values = sql.join(after.map((v) => sql`${v}`))
+  return sql<SqlBool>`(${refs}) ${op} (${values})`
+}
+
+/** The sorts whose columns contracts_live_ids holds (with c.id, the tie-breaker). */
+const LIVE_ID_SORTS: ReadonlySet<ContractSortKey> = new Set(['cutoff', 'maturity'])
+
+export function liveIdsHoldSort(key: ContractSortKey): boolean {
+  return LIVE_ID_SORTS.has(key)
+}
+
+/**
+ * Phase one from the filter's sets (ContractListQuery.fromLiveIds): the index is named, as
+ * SQLite prefers looking each id up in the table, which reads the whole row (see 0012).
+ * Written out because Kysely has no INDEXED BY.
+ */
+function liveIdsPage(q: ContractListQuery, where: RawBuilder<SqlBool>) {
+  const columns = SORT_COLUMNS[q.sort.key]
+  const after = q.after ? sql` AND ${afterPosition(columns, q.sort.direction, q.after)}` : sql``
+  const dir = sql.raw(q.sort.direction)
+  const order = sql.join(columns.map((column) => sql`${sql.ref(column)} ${dir}`))
+  return sql<{ id: number }>`(SELECT c.id AS id FROM contracts AS c INDEXED BY contracts_live_ids
+    WHERE c.deleted_at IS NULL AND ${where}${after}
+    ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset})`
 }
 
 /**
@@ -222,15 +262,22 @@ export async function countLiveContracts(db: Kysely<Database>): Promise<number> 
 }
 
 /** Live contracts passing a filter predicate (contract-filters.ts). */
-export function countFilteredQuery(where: RawBuilder<SqlBool>) {
-  return sql<{ n: number }>`SELECT count(*) AS n FROM contracts c
+/**
+ * How many contracts the filter holds. `fromLiveIds`: the filter is child-table states only
+ * (onlyChildStates()), so the count starts from their sets and checks each id in the compact
+ * index of live ids instead of the table (migration 0012: ~3× faster at 1M).
+ */
+export function countFilteredQuery(where: RawBuilder<SqlBool>, fromLiveIds = false) {
+  const from = sql.raw(fromLiveIds ? 'contracts c INDEXED BY contracts_live_ids' : 'contracts c')
+  return sql<{ n: number }>`SELECT count(*) AS n FROM ${from}
     WHERE c.deleted_at IS NULL AND ${where}`
 }
 
 export async function countFilteredContracts(
   db: Kysely<Database>,
   where: RawBuilder<SqlBool>,
+  fromLiveIds = false,
 ): Promise<number> {
-  const { rows } = await countFilteredQuery(where).execute(db)
+  const { rows } = await countFilteredQuery(where, fromLiveIds).execute(db)
   return Number(rows[0]?.n ?? 0)
 }

@@ -3,7 +3,8 @@ import type { ContractCount, ContractPage, Handlers } from '../../electron/commo
 import { searchQueryKey } from '../../electron/common/domain/contract-search-key'
 import { encodeCursor } from '../../electron/main/core/contracts/list-cursor'
 import { walkedPage } from '../../electron/main/core/contracts/walked-page'
-import { filterWhere, walkFilters } from '../../db/queries/contract-filters'
+import { setBasedQuery } from '../../electron/main/core/contracts/list-contracts'
+import { filterWhere, onlyChildStates, walkFilters } from '../../db/queries/contract-filters'
 import {
   isPairLookup,
   pairTermsQuery,
@@ -63,12 +64,13 @@ async function benchListCase(
 ): Promise<FilteredBenchResult> {
   const where = Object.keys(filters).length ? filterWhere(filters, BENCH_NOW) : undefined
   const base = { sort, offset: 0, limit: 200, ...(afterValues ? { after: afterValues } : {}) }
-  const page = compileContractListQuery(database.db, { ...base, ...(where ? { where } : {}) })
-  const pageStatement = database.sqlite.prepare(page.sql)
-  const setPage = () => pageStatement.all(...(page.parameters as unknown[]))
   // The backend's steps for a child-table state (list-contracts.ts): the bounded walk, and
   // the set-based page only when the walk comes back short.
   const walk = walkFilters(filters, BENCH_NOW, sort.key)
+  const plain = { ...base, ...(where ? { where } : {}) }
+  const page = compileContractListQuery(database.db, walk ? setBasedQuery(plain, filters) : plain)
+  const pageStatement = database.sqlite.prepare(page.sql)
+  const setPage = () => pageStatement.all(...(page.parameters as unknown[]))
   // Compiled and prepared outside the timing, once per walk length (the same few each run).
   const walkStatements = new Map<number, () => unknown[]>()
   const walkOf = (rows: number) => {
@@ -86,7 +88,9 @@ async function benchListCase(
     return run()
   }
   const rawPage = walk ? () => walkedPage(base.limit, walkOf, setPage) : setPage
-  const count = where ? countFilteredQuery(where).compile(database.db) : null
+  const count = where
+    ? countFilteredQuery(where, onlyChildStates(filters)).compile(database.db)
+    : null
   const countStatement = database.sqlite.prepare(count ? count.sql : COUNT_LIVE_CONTRACTS_SQL)
   const countParameters = (count?.parameters ?? []) as unknown[]
   const input = { sort, offset: 0, limit: 200, filters, ...(after ? { after } : {}) }

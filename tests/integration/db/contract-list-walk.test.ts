@@ -9,8 +9,12 @@ import {
   MAX_WALK_ROWS_PER_PAGE_ROW,
   secondWalkRows,
 } from '../../../electron/main/core/contracts/walked-page'
-import { filterWhere, walkFilters } from '../../../db/queries/contract-filters'
-import { compileContractListQuery, listContracts } from '../../../db/queries/contracts'
+import { filterWhere, onlyChildStates, walkFilters } from '../../../db/queries/contract-filters'
+import {
+  compileContractListQuery,
+  countFilteredQuery,
+  listContracts,
+} from '../../../db/queries/contracts'
 import type * as ContractQueries from '../../../db/queries/contracts'
 import { startTestCore, type TestCore } from '../../support/test-core'
 
@@ -99,9 +103,14 @@ async function keysetIds(filters: ContractFilters, sort: Sort, limit: number) {
   return ids
 }
 
-/** The statements the backend ran: each walk by how many contracts it may take, or 'set'. */
+/**
+ * The statements the backend ran: each walk by how many contracts it may take, or the
+ * set-based page ('live ids' when it reads the compact index of live contracts).
+ */
 const statements = () =>
-  vi.mocked(listContracts).mock.calls.map(([, query]) => query.walk?.rows ?? 'set')
+  vi
+    .mocked(listContracts)
+    .mock.calls.map(([, query]) => query.walk?.rows ?? (query.fromLiveIds ? 'live ids' : 'set'))
 const walked = () => statements().filter((s) => s !== 'set')
 
 const STATE_FILTERS: [string, ContractFilters][] = [
@@ -132,7 +141,7 @@ describe('a list page of a child-table state, by a bounded walk of the sort inde
   )
 
   // A page of 5: the first walk takes 125 contracts, the longest 250.
-  const cases: [string, ContractFilters, (number | 'set')[], () => number[]][] = [
+  const cases: [string, ContractFilters, (number | 'set' | 'live ids')[], () => number[]][] = [
     [
       'a dense state: the first walk fills the page',
       { registration: ['not_started', 'provisional', 'registered'] },
@@ -149,7 +158,7 @@ describe('a list page of a child-table state, by a bounded walk of the sort inde
     [
       'a state beyond the walk: none in the first walk, the set-based page follows',
       { registration: ['mismatch'] },
-      [125, 'set'],
+      [125, 'live ids'],
       () => mismatched,
     ],
   ]
@@ -203,6 +212,110 @@ describe('a list page of a child-table state, by a bounded walk of the sort inde
         expect(inner).toContain('SEARCH m USING INTEGER PRIMARY KEY')
       }
     }
+  })
+})
+
+/** The plan of phase one (the page's ids), before the outer query's SCAN page. */
+function innerPlan(sql: string, parameters: readonly unknown[]): string {
+  const plan = core.database.sqlite
+    .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .all(...(parameters as unknown[])) as { detail: string }[]
+  const details = plan.map((p) => p.detail)
+  const end = details.indexOf('SCAN page')
+  return details.slice(0, end < 0 ? undefined : end).join(' | ')
+}
+
+describe('child-table states only, from their sets: through the compact index of live ids', () => {
+  // Sparse where every page starts (the 6 mismatched contracts mature last), so each keyset
+  // page falls back to the set-based page; the second joins states of two tables.
+  const SPARSE: ContractFilters[] = [
+    { registration: ['mismatch'] },
+    { registration: ['mismatch'], step: ['none'] },
+  ]
+
+  it('sorted by cutoff or maturity, both ways, keyset pages equal the reference', async () => {
+    for (const filters of SPARSE) {
+      for (const key of ['cutoff', 'maturity'] as const) {
+        for (const direction of ['asc', 'desc'] as const) {
+          vi.mocked(listContracts).mockClear()
+          const sort = { key, direction }
+          const expected = reference(filters, sort)
+          expect(expected.length).toBeGreaterThan(0)
+          expect(await keysetIds(filters, sort, 2), `${key} ${direction}`).toEqual(expected)
+          expect(statements()).toContain('live ids')
+          expect(statements()).not.toContain('set')
+        }
+      }
+    }
+  })
+
+  it('not with a filter on the contract row, another sort, or an offset page', async () => {
+    const cases: [ContractFilters, Sort, number, string][] = [
+      [{ registration: ['mismatch'], flow: 'A' }, MATURITY, 0, 'a row filter'],
+      [{ registration: ['mismatch'] }, { key: 'policyNumber', direction: 'asc' }, 0, 'sort'],
+      [{ registration: ['mismatch'] }, MATURITY, 2, 'an offset page'],
+    ]
+    for (const [filters, sort, offset, why] of cases) {
+      vi.mocked(listContracts).mockClear()
+      await core.handlers['contracts:list']({ sort, offset, limit: 5, filters })
+      expect(statements(), why).toContain('set')
+      expect(statements(), why).not.toContain('live ids')
+    }
+  })
+
+  it('the page reads the index, not the contracts table', () => {
+    for (const key of ['cutoff', 'maturity'] as const) {
+      const { sql, parameters } = compileContractListQuery(core.database.db, {
+        sort: { key, direction: 'desc' },
+        offset: 0,
+        limit: 200,
+        where: filterWhere({ mail: ['bounced'] }, NOW),
+        fromLiveIds: true,
+      })
+      const inner = innerPlan(sql, parameters)
+      expect(inner, key).toContain('SEARCH c USING INDEX contracts_live_ids (id=?)')
+      expect(inner, key).not.toContain('SEARCH c USING INTEGER PRIMARY KEY')
+    }
+  })
+
+  const COUNTED: ContractFilters[] = [
+    { registration: ['expired', 'wrong_policy_number'] },
+    { mail: ['bounced'] },
+    { step: ['a2_login'], mail: ['awaiting_password'] },
+    { outbox: 'failed' },
+    { mail: ['bounced'], staff: ['s-001'] },
+    { flow: 'B' },
+  ]
+  it.each(COUNTED)('counts %j as the plain count does', async (filters) => {
+    const where = filterWhere(filters, NOW)
+    const { sql, parameters } = countFilteredQuery(where).compile(core.database.db)
+    const plain = core.database.sqlite.prepare(sql).get(...(parameters as unknown[])) as {
+      n: number
+    }
+    const counted = await core.handlers['contracts:count']({ filters })
+    expect(counted).toEqual({ total: plain.n, totalCapped: false })
+  })
+
+  it('a count of child-table states only reads the index; with a row filter it does not', () => {
+    const plan = (filters: ContractFilters) => {
+      const { sql, parameters } = countFilteredQuery(
+        filterWhere(filters, NOW),
+        onlyChildStates(filters),
+      ).compile(core.database.db)
+      return innerPlan(sql, parameters)
+    }
+    expect(plan({ mail: ['bounced'] })).toContain('contracts_live_ids')
+    expect(plan({ mail: ['bounced'], flow: 'A' })).not.toContain('contracts_live_ids')
+  })
+})
+
+describe('onlyChildStates', () => {
+  it('true for states kept in child tables, false once the contract row is filtered', () => {
+    expect(onlyChildStates({ mail: ['bounced'] })).toBe(true)
+    expect(onlyChildStates({ step: ['a2_login'], outbox: 'pending' })).toBe(true)
+    expect(onlyChildStates({})).toBe(false)
+    expect(onlyChildStates({ outbox: 'none' })).toBe(false)
+    expect(onlyChildStates({ mail: ['bounced'], urgency: ['d3'] })).toBe(false)
   })
 })
 

@@ -9,10 +9,16 @@ import {
   countLiveContracts,
   cursorValues,
   listContracts,
+  liveIdsHoldSort,
   type ContractListDbRow,
   type ContractListQuery,
 } from '../../../../db/queries/contracts'
-import { filterWhere, walkFilters, type ListFilters } from '../../../../db/queries/contract-filters'
+import {
+  filterWhere,
+  onlyChildStates,
+  walkFilters,
+  type ListFilters,
+} from '../../../../db/queries/contract-filters'
 import {
   SEARCH_MATCH_CAP,
   searchMatchQuery,
@@ -100,8 +106,19 @@ function filteredPage(
         where: walk.where,
         walk: { probes: walk.probes, rows },
       }),
-    () => listContracts(database, query),
+    () => listContracts(database, setBasedQuery(query, filters)),
   )
+}
+
+/**
+ * The page from the states' sets, once a walk found them sparse where the page starts: read
+ * through the compact index of live ids where it holds the sort. Not for offset pages (they
+ * don't walk): a dense state there is read best in sort order.
+ */
+export function setBasedQuery(query: ContractListQuery, filters: ListFilters): ContractListQuery {
+  return onlyChildStates(filters) && liveIdsHoldSort(query.sort.key)
+    ? { ...query, fromLiveIds: true }
+    : query
 }
 
 const NO_MATCHES: ContractCount = { total: 0, totalCapped: false }
@@ -181,11 +198,13 @@ export async function countContracts(
   input: ParsedInputOf<'contracts:count'>,
   now: Date,
 ): Promise<ContractCount> {
-  const { where, key } = await resolveFilters(db, input.filters, now)
+  const { where, key, listFilters } = await resolveFilters(db, input.filters, now)
   if (key !== null) {
     const plan = await searchPlan(db, key)
     return plan ? countMatches(db, matchQuery(plan, where, now)) : NO_MATCHES
   }
-  const total = where ? await countFilteredContracts(db, where) : await countLiveContracts(db)
+  const total = where
+    ? await countFilteredContracts(db, where, onlyChildStates(listFilters))
+    : await countLiveContracts(db)
   return { total, totalCapped: false }
 }
