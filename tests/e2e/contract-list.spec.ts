@@ -234,7 +234,7 @@ test('the maturity range is typed into the date pickers and keeps Japan dates in
   await expect(page).not.toHaveURL(/maturityFrom=/)
 })
 
-test('on a 1280-pixel window in English, the demo badge and the header controls keep their whole labels', async ({
+test('on a 1280-pixel window in English, the demo badge and the header controls keep their whole labels, unoverlapped', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 })
@@ -250,5 +250,9 @@ test('on a 1280-pixel window in English, the demo badge and the header controls 
   )
   expect(await isCut(page.getByRole('button', { name: 'Connection' }))).toBe(false)
   expect(await isCut(page.getByText('English', { exact: true }))).toBe(false)
+  // Nothing drawn over the badge: the palette button, next along, starts after it ends.
+  const badge = (await page.getByTestId('demo-data-badge').boundingBox())!
+  const palette = (await page.getByTestId('palette-button').boundingBox())!
+  expect(palette.x).toBeGreaterThanOrEqual(badge.x + badge.width)
   await page.getByText('日本語', { exact: true }).click()
 })

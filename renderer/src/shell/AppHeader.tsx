@@ -1,4 +1,4 @@
-import { Button, Group, Text, Title } from '@mantine/core'
+import { Button, Group, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
 import { StaffMenu } from '../features/session/StaffMenu'
@@ -22,22 +22,17 @@ export function AppHeader() {
   const info = useAppInfo()
   const now = useNow(CLOCK_REFRESH_MS)
   const [settingsOpen, settings] = useDisclosure(false)
-  // On a narrow window (or in English, whose labels are longer) only the contract count
-  // (first) and the status badges (their details in tooltips) shrink to an ellipsis; the demo
-  // badge, the clock and every control keep their full size.
+  // On a narrow window (or in English, whose labels are longer) only the status badges
+  // (their details in tooltips) shrink to an ellipsis; the name, the demo badge, the clock
+  // and every control keep their full size. (The book's contract count lives in the data
+  // badge's tooltip: inline, it was cut to "契約 3,0…" at 1,280 px, a number misread.)
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
-      <Group gap="md" wrap="nowrap" miw={0} style={{ flexShrink: 1000 }}>
+      <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
         <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
           {t('app.name')}
         </Title>
         {info.data && <DataSourceBadges info={info.data} />}
-        {info.data && (
-          // The least needed: it gives up its room before the status badges do.
-          <Text size="sm" className="tabular" truncate miw={0} style={{ flexShrink: 1000 }}>
-            {t('header.contractCount', { count: info.data.contractCount })}
-          </Text>
-        )}
       </Group>
       <Group gap="sm" wrap="nowrap" miw={0}>
         <PaletteButton />
