@@ -261,11 +261,10 @@ export async function countLiveContracts(db: Kysely<Database>): Promise<number> 
   return Number(rows[0]?.n ?? 0)
 }
 
-/** Live contracts passing a filter predicate (contract-filters.ts). */
 /**
- * How many contracts the filter holds. `fromLiveIds`: the filter is child-table states only
- * (onlyChildStates()), so the count starts from their sets and checks each id in the compact
- * index of live ids instead of the table (migration 0012: ~3× faster at 1M).
+ * How many live contracts pass a filter predicate (contract-filters.ts). `fromLiveIds`: the
+ * filter is child-table states only (onlyChildStates()), so the count starts from their sets
+ * and checks each id in the compact index of live ids, not the table (0012: ~3× at 1M).
  */
 export function countFilteredQuery(where: RawBuilder<SqlBool>, fromLiveIds = false) {
   const from = sql.raw(fromLiveIds ? 'contracts c INDEXED BY contracts_live_ids' : 'contracts c')
