@@ -27,7 +27,7 @@ import {
 } from '../../electron/main/core/sync/sync-insurer'
 import { createWorkerCycleSteps } from '../../electron/main/core/sync-worker/worker-cycle-steps'
 import { tempDir } from '../support/temp-db'
-import { round } from './measure'
+import { collectGarbage, round } from './measure'
 
 const START_AT = Date.parse('2026-11-23T10:00:00+09:00')
 const INSURER = 'demo-a'
@@ -298,6 +298,7 @@ export async function benchInitialSync(
     const baselineSeconds = rawUpsert(baselineDb.sqlite, wire)
     await baselineDb.close()
     wire.length = 0
+    collectGarbage()
 
     // As in the app: the sync runs in its worker thread on its own connection, while this
     // thread (the main process) keeps its connection and reads what the window polls.
