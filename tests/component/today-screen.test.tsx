@@ -185,6 +185,28 @@ describe('今日の対応', () => {
     expect(location.history?.at(-1)).toBe('/contracts/22')
   })
 
+  it('draws only the rows in view of a full list, each saying its place in the whole', async () => {
+    // jsdom lays nothing out: give each drawn row the height a browser gives two reasons.
+    const height = vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(90)
+    try {
+      const api = createFakeApi()
+      const full = Array.from({ length: 500 }, (_, i) => makeTodayRow({ contractId: i + 1 }))
+      api.today.list.mockImplementation(async () => todayList(full, { truncated: true }))
+      setup({ api })
+      const drawn = await rowsShown()
+      // A 600 px list shows about seven rows of 90 px; a few more are drawn around them.
+      expect(drawn.length).toBeGreaterThan(5)
+      expect(drawn.length).toBeLessThan(30)
+      expect(drawn[0]!.getAttribute('aria-posinset')).toBe('1')
+      expect(drawn[0]!.getAttribute('aria-setsize')).toBe('500')
+      expect(within(drawn[0]!).getByTestId('today-rank').textContent).toBe('1位')
+
+      // Ends of the list by keyboard (End, Home): the e2e journey, where the browser scrolls.
+    } finally {
+      height.mockRestore()
+    }
+  })
+
   it('opens the reissue dialog for the selection with R', async () => {
     setup()
     await rowsShown()

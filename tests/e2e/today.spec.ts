@@ -227,6 +227,19 @@ test('today’s list works from the keyboard and passes axe in light and dark', 
   }
   const list = page.getByTestId('today-list')
   await list.focus()
+  // Only the rows in view are drawn: End scrolls the last one in (its place says it is the
+  // last), Home the first.
+  const total = Number(await page.getByTestId('today-row').first().getAttribute('aria-setsize'))
+  expect(total).toBeGreaterThan(15)
+  const atPlace = (place: number) =>
+    page.locator(`[data-testid="today-row"][aria-posinset="${place}"]`)
+  await page.keyboard.press('End')
+  await expect(atPlace(total)).toHaveAttribute('aria-current', 'true')
+  await expect(atPlace(total)).toBeInViewport()
+  await expect(atPlace(1)).toHaveCount(0)
+  await page.keyboard.press('Home')
+  await expect(atPlace(1)).toHaveAttribute('aria-current', 'true')
+  await expect(atPlace(1)).toBeInViewport()
   await page.keyboard.press('ArrowDown')
   await page.keyboard.press('Space')
   const second = page.getByTestId('today-row').nth(1)

@@ -18,13 +18,13 @@ const OUTBOX_COLOR: Record<OutboxItem['state'], string> = {
   cancelled: 'statusNeutral',
 }
 
-export function todayRowDomId(index: number): string {
-  return `today-row-${index}`
-}
-
 interface Props {
+  /** The list's virtualiser measures each drawn row (heights vary with the reasons). */
+  measureRef: (element: HTMLLIElement | null) => void
   row: TodayRow
+  /** The row's place in the whole list, of `total`; only the rows in view are drawn. */
   index: number
+  total: number
   now: Date
   active: boolean
   selected: boolean
@@ -37,8 +37,10 @@ interface Props {
 
 /** One client to call: how urgent, why in words, what to do, who has it, what was asked. */
 export const TodayRowItem = memo(function TodayRowItem({
+  measureRef,
   row,
   index,
+  total,
   now,
   active,
   selected,
@@ -54,7 +56,10 @@ export const TodayRowItem = memo(function TodayRowItem({
   const first = row.reasons[0]
   return (
     <li
-      id={todayRowDomId(index)}
+      ref={measureRef}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={total}
       className={classes.row}
       data-active={active || undefined}
       data-selected={selected || undefined}
