@@ -30,11 +30,34 @@ export function useListUrlState() {
   const [location, navigate] = useLocation()
   const query = useSearch()
   const url = useMemo(() => parseListQuery(query), [query])
-  const [search, setSearch] = useState(url.search)
-  // Leading: the first keystroke after a pause asks at once; keystrokes that follow it
-  // within the wait are gathered into one request when typing stops.
-  const [debouncedSearch] = useDebouncedValue(search, SEARCH_DEBOUNCE_MS, { leading: true })
+  const [search, setBoxText] = useState(url.search)
+  // The search the rows answer. The first keystroke after a pause applies at once, in the
+  // same render as the box's new text, so its request leaves within that keystroke's task
+  // (applied from an effect, as a debounced value is, it left one frame and one more render
+  // of the screen later); keystrokes that follow within the wait are gathered into one
+  // request when typing stops.
+  const [typedSearch, setTypedSearch] = useState(url.search)
+  const lastKeystrokeAt = useRef(Number.NEGATIVE_INFINITY)
+  const gathering = useRef<number | undefined>(undefined)
+  useEffect(() => () => window.clearTimeout(gathering.current), [])
   const [settledSearch] = useDebouncedValue(search, URL_DEBOUNCE_MS)
+
+  /** Typed into the box. */
+  const setSearch = useCallback((value: string) => {
+    setBoxText(value)
+    window.clearTimeout(gathering.current)
+    const now = performance.now()
+    const paused = now - lastKeystrokeAt.current >= SEARCH_DEBOUNCE_MS
+    lastKeystrokeAt.current = now
+    if (paused) setTypedSearch(value)
+    else gathering.current = window.setTimeout(() => setTypedSearch(value), SEARCH_DEBOUNCE_MS)
+  }, [])
+  /** Set by the app (back/forward, a link, a saved view): applied at once. */
+  const showSearch = useCallback((value: string) => {
+    window.clearTimeout(gathering.current)
+    setBoxText(value)
+    setTypedSearch(value)
+  }, [])
   // The `q` this screen last wrote: a different one came from back/forward or a link.
   const written = useRef(url.search)
 
@@ -55,8 +78,8 @@ export function useListUrlState() {
   useEffect(() => {
     if (url.search === written.current) return
     written.current = url.search
-    setSearch(url.search)
-  }, [url.search])
+    showSearch(url.search)
+  }, [url.search, showSearch])
 
   // Runs on a settled keystroke only, with the URL as it is then (not on every URL change,
   // where the debounced value may still be the text from before a saved view was applied).
@@ -68,13 +91,13 @@ export function useListUrlState() {
   /** Replaces the state in the URL with a new history entry (filters, sort, a saved view). */
   const push = useCallback(
     (next: ListUrlState) => {
-      setSearch(next.search)
+      showSearch(next.search)
       write(next, false)
     },
-    [write],
+    [write, showSearch],
   )
 
   // Clearing the box is applied at once: waiting would show stale matches for a moment.
-  const appliedSearch = search.trim() === '' ? '' : debouncedSearch
+  const appliedSearch = search.trim() === '' ? '' : typedSearch
   return { url, search, setSearch, appliedSearch, push }
 }
