@@ -185,6 +185,8 @@ describe('今日の対応', () => {
     expect(location.history?.at(-1)).toBe('/contracts/22')
   })
 
+  // Reaching the ends of the list by keyboard (End, Home) is the e2e journey's: it needs a
+  // browser that scrolls.
   it('draws only the rows in view of a full list, each saying its place in the whole', async () => {
     // jsdom lays nothing out: give each drawn row the height a browser gives two reasons.
     const height = vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(90)
@@ -200,8 +202,6 @@ describe('今日の対応', () => {
       expect(drawn[0]!.getAttribute('aria-posinset')).toBe('1')
       expect(drawn[0]!.getAttribute('aria-setsize')).toBe('500')
       expect(within(drawn[0]!).getByTestId('today-rank').textContent).toBe('1位')
-
-      // Ends of the list by keyboard (End, Home): the e2e journey, where the browser scrolls.
     } finally {
       height.mockRestore()
     }

@@ -1,5 +1,13 @@
 import { useDebouncedValue } from '@mantine/hooks'
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import { useLocation, useSearch } from 'wouter'
 import { formatListQuery, parseListQuery, type ListUrlState } from './list-url'
 
@@ -38,8 +46,17 @@ export function useListUrlState() {
   // request when typing stops.
   const [typedSearch, setTypedSearch] = useState(url.search)
   const lastKeystrokeAt = useRef(Number.NEGATIVE_INFINITY)
+  const keystrokeRendering = useRef(false)
   const gathering = useRef<number | undefined>(undefined)
   useEffect(() => () => window.clearTimeout(gathering.current), [])
+  // The pause counts from when the last keystroke's render was committed, not from the key:
+  // a render slower than the wait is no pause of the user's (keys typed meanwhile queue
+  // behind it, then arrive one right after the other).
+  useLayoutEffect(() => {
+    if (!keystrokeRendering.current) return
+    keystrokeRendering.current = false
+    lastKeystrokeAt.current = performance.now()
+  }, [search])
   const [settledSearch] = useDebouncedValue(search, URL_DEBOUNCE_MS)
 
   /** Typed into the box. */
@@ -49,6 +66,7 @@ export function useListUrlState() {
     const now = performance.now()
     const paused = now - lastKeystrokeAt.current >= SEARCH_DEBOUNCE_MS
     lastKeystrokeAt.current = now
+    keystrokeRendering.current = true
     if (paused) setTypedSearch(value)
     else gathering.current = window.setTimeout(() => setTypedSearch(value), SEARCH_DEBOUNCE_MS)
   }, [])
