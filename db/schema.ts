@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 import type {
   BounceReason,
   Flow,
@@ -124,7 +124,17 @@ export interface ContractTable {
   updated_at: number
 }
 
-export interface CredentialMailStateTable {
+/**
+ * The contract's date sort keys and tombstone, copied by triggers onto its child rows for the
+ * state indexes (migration 0013). Never written by the app.
+ */
+interface ContractDateCopies {
+  contract_web_cutoff_at: ColumnType<number | null, never, never>
+  contract_maturity_date: ColumnType<string | null, never, never>
+  contract_deleted_at: ColumnType<number | null, never, never>
+}
+
+export interface CredentialMailStateTable extends ContractDateCopies {
   contract_id: number
   id_mail_status: MailStatus
   id_mail_sent_at: number | null
@@ -146,10 +156,12 @@ export interface CredentialMailStateTable {
   mypage_registered_at: number | null
   mypage_failed_at: number | null
   mypage_mismatch_field: MismatchField | null
+  /** `${id_mail_status}/${password_mail_status}`, generated (migration 0013). */
+  mail_statuses: ColumnType<string, never, never>
   updated_at: number
 }
 
-export interface RenewalProgressTable {
+export interface RenewalProgressTable extends ContractDateCopies {
   contract_id: number
   step: RenewalStep
   step_reached_at: number | null

@@ -11,6 +11,7 @@ import * as m0009 from './0009_covering_schedule_indexes'
 import * as m0010 from './0010_search_pair_terms'
 import * as m0011 from './0011_scope_maturity_indexes'
 import * as m0012 from './0012_live_contract_ids'
+import * as m0013 from './0013_state_sort_indexes'
 
 /**
  * Every migration, registered statically: a folder scan would not work inside an asar.
@@ -29,6 +30,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0010_search_pair_terms', m0010],
   ['0011_scope_maturity_indexes', m0011],
   ['0012_live_contract_ids', m0012],
+  ['0013_state_sort_indexes', m0013],
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

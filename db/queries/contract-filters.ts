@@ -6,6 +6,12 @@ import type {
 } from '../../electron/common/api/contract-filters'
 import type { ContractSortKey } from '../../electron/common/api/contract'
 import type { UrgencyBucket } from '../../electron/common/domain/insurer-rules'
+import {
+  MAIL_STATUSES,
+  PASSWORD_MAIL_STATUSES,
+  type MailStatus,
+  type PasswordMailStatus,
+} from '../../electron/common/domain/renewal'
 
 /**
  * The list filters as SQL predicates over `contracts c` (search excluded: see
@@ -64,14 +70,36 @@ function urgencyHull(buckets: readonly UrgencyBucket[], now: number) {
   }
 }
 
-const MAIL: Record<MailFilter, RawBuilder<SqlBool>> = {
-  id_not_sent: sql`m.id_mail_status = 'not_sent'`,
-  awaiting_password: sql`(m.id_mail_status IN ('sent', 'delivered')
-    AND m.password_mail_status IN ('not_sent', 'sent'))`,
-  password_delivered: sql`m.password_mail_status = 'delivered'`,
-  bounced: sql`(m.id_mail_status = 'bounced' OR m.password_mail_status = 'bounced')`,
-  suppressed_existing: sql`m.password_mail_status = 'suppressed_existing'`,
+/**
+ * Each mail filter as a test of the two mail statuses: the one definition. In SQL a filter
+ * is the list of `id/password` status pairs it holds, matched against the generated column
+ * mail_statuses, which one index orders by each date (migration 0013).
+ */
+const MAIL_FILTER_HOLDS: Record<
+  MailFilter,
+  (id: MailStatus, password: PasswordMailStatus) => boolean
+> = {
+  id_not_sent: (id) => id === 'not_sent',
+  awaiting_password: (id, password) =>
+    (id === 'sent' || id === 'delivered') && (password === 'not_sent' || password === 'sent'),
+  password_delivered: (_, password) => password === 'delivered',
+  bounced: (id, password) => id === 'bounced' || password === 'bounced',
+  suppressed_existing: (_, password) => password === 'suppressed_existing',
 }
+
+/** The mail_statuses values ('delivered/bounced', …) that any of these filters holds. */
+export function mailStatusPairs(filters: readonly MailFilter[]): string[] {
+  const pairs: string[] = []
+  for (const id of MAIL_STATUSES) {
+    for (const password of PASSWORD_MAIL_STATUSES) {
+      if (filters.some((f) => MAIL_FILTER_HOLDS[f](id, password))) pairs.push(`${id}/${password}`)
+    }
+  }
+  return pairs
+}
+
+/** The child tables that keep copies of their contract's dates and tombstone (0013). */
+const STATE_TABLES: ReadonlySet<string> = new Set(['credential_mail_state', 'renewal_progress'])
 
 /** A child-table state as the set of contracts in it, or probed for the contract `c`. */
 type ChildForm = 'set' | 'probe'
@@ -84,9 +112,13 @@ function childState(
 ): RawBuilder<SqlBool> {
   const from = sql.raw(`${table} ${alias}`)
   const id = sql.ref(`${alias}.contract_id`)
-  return form === 'set'
-    ? sql`c.id IN (SELECT ${id} FROM ${from} WHERE ${condition})`
-    : sql`EXISTS (SELECT 1 FROM ${from} WHERE ${id} = c.id AND ${condition})`
+  if (form === 'probe')
+    return sql`EXISTS (SELECT 1 FROM ${from} WHERE ${id} = c.id AND ${condition})`
+  // The outbox keeps no copy of the contract's tombstone (0013); its sets are small anyway.
+  const live = STATE_TABLES.has(table)
+    ? sql`${sql.ref(`${alias}.contract_deleted_at`)} IS NULL AND `
+    : sql``
+  return sql`c.id IN (SELECT ${id} FROM ${from} WHERE ${live}${condition})`
 }
 
 // The states come from outbox/policy.ts (PENDING_STATES); failed includes rows waiting for staff.
@@ -129,13 +161,7 @@ function predicates(f: ListFilters, now: number, form: ChildForm): FilterPredica
     states.push(childState('renewal_progress', 'p', sql`p.step IN (${list(f.step)})`, form))
   }
   const mail: RawBuilder<SqlBool>[] = []
-  if (f.mail)
-    mail.push(
-      sql`(${sql.join(
-        f.mail.map((k) => MAIL[k]),
-        sql` OR `,
-      )})`,
-    )
+  if (f.mail) mail.push(sql`m.mail_statuses IN (${list(mailStatusPairs(f.mail))})`)
   if (f.registration) mail.push(sql`m.mypage_status IN (${list(f.registration)})`)
   if (mail.length > 0) {
     states.push(childState('credential_mail_state', 'm', sql.join(mail, sql` AND `), form))
@@ -183,4 +209,43 @@ export function onlyChildStates(f: ListFilters): boolean {
 export function filterWhere(f: ListFilters, now: number): RawBuilder<SqlBool> {
   const { perContract, childStates } = predicates(f, now, 'set')
   return joinAnd([...perContract, ...childStates])
+}
+
+/**
+ * A filter on one child-table state and nothing else, read straight from that state's index
+ * in a date order (migration 0013): the table, its state column, the values asked for, and
+ * the index names' prefix (`${prefix}_state_by_cutoff`, `…_by_maturity`).
+ */
+export interface StateIndexScan {
+  table: 'credential_mail_state' | 'renewal_progress'
+  column: 'mail_statuses' | 'mypage_status' | 'step'
+  values: readonly string[]
+  indexPrefix: 'mail' | 'registration' | 'step'
+}
+
+/**
+ * The state index that alone answers these filters, or null: exactly one of step, mail or
+ * registration, with nothing on the contract row and no outbox state. (Mail and registration
+ * together would need the second checked on each row the index yields; the bounded walk and
+ * the sets handle those.)
+ */
+export function stateIndexScan(f: ListFilters): StateIndexScan | null {
+  const { perContract, childStates } = predicates(f, 0, 'set')
+  if (perContract.length > 0 || childStates.length !== 1 || f.outbox) return null
+  if (f.step) {
+    return { table: 'renewal_progress', column: 'step', values: f.step, indexPrefix: 'step' }
+  }
+  if (f.mail && !f.registration) {
+    const values = mailStatusPairs(f.mail)
+    return { table: 'credential_mail_state', column: 'mail_statuses', values, indexPrefix: 'mail' }
+  }
+  if (f.registration && !f.mail) {
+    return {
+      table: 'credential_mail_state',
+      column: 'mypage_status',
+      values: f.registration,
+      indexPrefix: 'registration',
+    }
+  }
+  return null
 }

@@ -16,6 +16,7 @@ import type {
 } from '../../electron/common/domain/renewal'
 import type { DatabaseHandle } from '../connection'
 import { prepared } from '../prepared'
+import type { StateIndexScan } from './contract-filters'
 import { SEARCH_MATCH_CAP } from './contract-search'
 import type { Database } from '../schema'
 
@@ -50,6 +51,12 @@ export interface ContractListQuery {
    * the others.
    */
   fromLiveIds?: boolean
+  /**
+   * A filter on one child-table state alone (stateIndexScan()): the ids are read in order
+   * from that state's index for the sort, `where` unused. Only for the sorts those indexes
+   * hold (stateIndexHoldsSort()).
+   */
+  stateIndex?: StateIndexScan
 }
 
 /** The sort position of a row: its sort column values, ending in the unique tie-breakers. */
@@ -73,6 +80,7 @@ const SORT_COLUMNS = {
  * avoids: it seeks straight to the position in the same index.
  */
 function pageIds(db: Kysely<Database>, q: ContractListQuery) {
+  if (q.stateIndex && !q.matches && !q.walk) return stateIndexPage(q, q.stateIndex)
   if (q.fromLiveIds && q.where && !q.matches && !q.walk && LIVE_ID_SORTS.has(q.sort.key)) {
     return liveIdsPage(q, q.where)
   }
@@ -136,6 +144,56 @@ function liveIdsPage(q: ContractListQuery, where: RawBuilder<SqlBool>) {
   return sql<{ id: number }>`(SELECT c.id AS id FROM contracts AS c INDEXED BY contracts_live_ids
     WHERE c.deleted_at IS NULL AND ${where}${after}
     ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset})`
+}
+
+/**
+ * The child rows' copies of the date sort keys (migration 0013), in SORT_COLUMNS' order: the
+ * same values, so phase two's order and the cursor (read from the contract) agree with them.
+ */
+const STATE_INDEX_SORT_COLUMNS = {
+  cutoff: ['s.contract_web_cutoff_at', 's.contract_id'],
+  maturity: ['s.contract_maturity_date', 's.contract_id'],
+} as const satisfies Partial<Record<ContractSortKey, readonly string[]>>
+
+type StateIndexSort = keyof typeof STATE_INDEX_SORT_COLUMNS
+
+export function stateIndexHoldsSort(key: ContractSortKey): key is StateIndexSort {
+  return key in STATE_INDEX_SORT_COLUMNS
+}
+
+/** The state's index for a date order; named, as SQLite would rather take a smaller one. */
+function stateIndexFrom(scan: StateIndexScan, sort: StateIndexSort) {
+  return sql.raw(`${scan.table} AS s INDEXED BY ${scan.indexPrefix}_state_by_${sort}`)
+}
+
+function stateIndexCondition(scan: StateIndexScan) {
+  const values = sql.join(scan.values.map((v) => sql`${v}`))
+  return sql<SqlBool>`s.contract_deleted_at IS NULL AND ${sql.ref(`s.${scan.column}`)} IN (${values})`
+}
+
+/**
+ * Phase one from a state's index (ContractListQuery.stateIndex). With several values asked
+ * for (IN), SQLite reads each value's run in order and stops a run once it can no longer
+ * reach the page: a first page reads about `limit` entries per value, not the whole state.
+ */
+function stateIndexPage(q: ContractListQuery, scan: StateIndexScan) {
+  const key = q.sort.key
+  if (!stateIndexHoldsSort(key)) {
+    throw new Error(`stateIndex: the state indexes are not in ${key} order`)
+  }
+  const columns = STATE_INDEX_SORT_COLUMNS[key]
+  const after = q.after ? sql` AND ${afterPosition(columns, q.sort.direction, q.after)}` : sql``
+  const dir = sql.raw(q.sort.direction)
+  const order = sql.join(columns.map((column) => sql`${sql.ref(column)} ${dir}`))
+  return sql<{ id: number }>`(SELECT s.contract_id AS id FROM ${stateIndexFrom(scan, key)}
+    WHERE ${stateIndexCondition(scan)}${after}
+    ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset})`
+}
+
+/** How many live contracts are in a state: one range of its index. */
+export function countStateIndexQuery(scan: StateIndexScan) {
+  return sql<{ n: number }>`SELECT count(*) AS n FROM ${stateIndexFrom(scan, 'cutoff')}
+    WHERE ${stateIndexCondition(scan)}`
 }
 
 /**

@@ -3,8 +3,13 @@ import type { ContractCount, ContractPage, Handlers } from '../../electron/commo
 import { searchQueryKey } from '../../electron/common/domain/contract-search-key'
 import { encodeCursor } from '../../electron/main/core/contracts/list-cursor'
 import { walkedPage } from '../../electron/main/core/contracts/walked-page'
-import { setBasedQuery } from '../../electron/main/core/contracts/list-contracts'
-import { filterWhere, onlyChildStates, walkFilters } from '../../db/queries/contract-filters'
+import { setBasedQuery, stateIndexQuery } from '../../electron/main/core/contracts/list-contracts'
+import {
+  filterWhere,
+  onlyChildStates,
+  stateIndexScan,
+  walkFilters,
+} from '../../db/queries/contract-filters'
 import {
   isPairLookup,
   pairTermsQuery,
@@ -15,6 +20,7 @@ import {
   COUNT_LIVE_CONTRACTS_SQL,
   compileContractListQuery,
   countFilteredQuery,
+  countStateIndexQuery,
   cursorValues,
   type ContractListDbRow,
 } from '../../db/queries/contracts'
@@ -64,11 +70,15 @@ async function benchListCase(
 ): Promise<FilteredBenchResult> {
   const where = Object.keys(filters).length ? filterWhere(filters, BENCH_NOW) : undefined
   const base = { sort, offset: 0, limit: 200, ...(afterValues ? { after: afterValues } : {}) }
-  // The backend's steps for a child-table state (list-contracts.ts): the bounded walk, and
-  // the set-based page only when the walk comes back short.
-  const walk = walkFilters(filters, BENCH_NOW, sort.key)
+  // The backend's steps for a child-table state (list-contracts.ts): one state alone by date
+  // from its index; else the bounded walk, and the set-based page only when it comes back short.
   const plain = { ...base, ...(where ? { where } : {}) }
-  const page = compileContractListQuery(database.db, walk ? setBasedQuery(plain, filters) : plain)
+  const fromStateIndex = stateIndexQuery(plain, filters)
+  const walk = fromStateIndex ? null : walkFilters(filters, BENCH_NOW, sort.key)
+  const page = compileContractListQuery(
+    database.db,
+    fromStateIndex ?? (walk ? setBasedQuery(plain, filters) : plain),
+  )
   const pageStatement = database.sqlite.prepare(page.sql)
   const setPage = () => pageStatement.all(...(page.parameters as unknown[]))
   // Compiled and prepared outside the timing, once per walk length (the same few each run).
@@ -88,9 +98,12 @@ async function benchListCase(
     return run()
   }
   const rawPage = walk ? () => walkedPage(base.limit, walkOf, setPage) : setPage
-  const count = where
-    ? countFilteredQuery(where, onlyChildStates(filters)).compile(database.db)
-    : null
+  const scan = stateIndexScan(filters)
+  const count = !where
+    ? null
+    : scan
+      ? countStateIndexQuery(scan).compile(database.db)
+      : countFilteredQuery(where, onlyChildStates(filters)).compile(database.db)
   const countStatement = database.sqlite.prepare(count ? count.sql : COUNT_LIVE_CONTRACTS_SQL)
   const countParameters = (count?.parameters ?? []) as unknown[]
   const input = { sort, offset: 0, limit: 200, filters, ...(after ? { after } : {}) }
@@ -171,6 +184,8 @@ export async function benchFilteredList(
       { key: 'maturity', direction: 'asc' },
       { registration: ['wrong_policy_number'] },
     ],
+    // One state alone by date: read from its own index (migration 0013).
+    ['step ② logged in, by cutoff', { key: 'cutoff', direction: 'asc' }, { step: ['a2_login'] }],
     [
       'maturity in Dec 2026, by policy number',
       { key: 'policyNumber', direction: 'asc' },

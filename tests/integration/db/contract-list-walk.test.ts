@@ -5,6 +5,7 @@ import {
   type ParsedInputOf,
 } from '../../../electron/common/api/contract'
 import type { ContractFilters } from '../../../electron/common/api/contract-filters'
+import { RENEWAL_STEPS } from '../../../electron/common/domain/renewal'
 import {
   MAX_WALK_ROWS_PER_PAGE_ROW,
   secondWalkRows,
@@ -16,6 +17,7 @@ import {
   listContracts,
 } from '../../../db/queries/contracts'
 import type * as ContractQueries from '../../../db/queries/contracts'
+import { keysetIds as keysetPages, referenceIds } from '../../support/list-pages'
 import { startTestCore, type TestCore } from '../../support/test-core'
 
 // Every list statement the backend runs, seen: how far each walk went, or the set-based page.
@@ -72,46 +74,30 @@ type ListInput = ParsedInputOf<'contracts:list'>
 type Sort = ListInput['sort']
 const MATURITY: Sort = { key: 'maturity', direction: 'asc' }
 
-/** The reference: the set-based statement alone, every matching contract in order. */
-function reference(filters: ContractFilters, sort: Sort): number[] {
-  const { sql, parameters } = compileContractListQuery(core.database.db, {
-    sort,
-    offset: 0,
-    limit: 10_000,
-    where: filterWhere(filters, NOW),
-  })
-  const rows = core.database.sqlite.prepare(sql).all(...(parameters as unknown[]))
-  return (rows as { id: number }[]).map((r) => r.id)
-}
-
-/** Every page through the backend by keyset, at most 100 pages. */
-async function keysetIds(filters: ContractFilters, sort: Sort, limit: number) {
-  const ids: number[] = []
-  let after: string | undefined
-  for (let i = 0; i < 100; i++) {
-    const page = await core.handlers['contracts:list']({
-      sort,
-      offset: 0,
-      limit,
-      filters,
-      ...(after ? { after } : {}),
-    })
-    ids.push(...page.rows.map((r) => r.id))
-    if (!page.nextCursor) break
-    after = page.nextCursor
-  }
-  return ids
-}
+const reference = (filters: ContractFilters, sort: Sort) => referenceIds(core, filters, sort, NOW)
+const keysetIds = (filters: ContractFilters, sort: Sort, limit: number) =>
+  keysetPages(core, filters, sort, limit, 100)
 
 /**
  * The statements the backend ran: each walk by how many contracts it may take, or the
- * set-based page ('live ids' when it reads the compact index of live contracts).
+ * set-based page ('live ids' when it reads the compact index of live contracts), or the page
+ * read from one state's index ('state index').
  */
 const statements = () =>
   vi
     .mocked(listContracts)
-    .mock.calls.map(([, query]) => query.walk?.rows ?? (query.fromLiveIds ? 'live ids' : 'set'))
-const walked = () => statements().filter((s) => s !== 'set')
+    .mock.calls.map(
+      ([, query]) =>
+        query.walk?.rows ??
+        (query.stateIndex ? 'state index' : query.fromLiveIds ? 'live ids' : 'set'),
+    )
+const walked = () => statements().filter((s) => typeof s === 'number')
+
+/**
+ * A second child-table state that every contract is in: with it a filter is no longer one
+ * state alone (which its state index answers), so a page by date walks as any mixed filter.
+ */
+const ANY_STEP: ContractFilters = { step: [...RENEWAL_STEPS] }
 
 const STATE_FILTERS: [string, ContractFilters][] = [
   ['registration problems', { registration: ['expired', 'wrong_policy_number'] }],
@@ -144,20 +130,20 @@ describe('a list page of a child-table state, by a bounded walk of the sort inde
   const cases: [string, ContractFilters, (number | 'set' | 'live ids')[], () => number[]][] = [
     [
       'a dense state: the first walk fills the page',
-      { registration: ['not_started', 'provisional', 'registered'] },
+      { registration: ['not_started', 'provisional', 'registered'], ...ANY_STEP },
       [125],
       () => reference({ registration: ['not_started', 'provisional', 'registered'] }, MATURITY),
     ],
     [
       // 4 in the first 125 (the 30th … 120th): 5 need 1.25 × 5 × 125 / 4 = 196 contracts.
       'a state 1 in 30: the first walk finds 4, a second of 196 fills the page',
-      { registration: ['wrong_policy_number'] },
+      { registration: ['wrong_policy_number'], ...ANY_STEP },
       [125, 196],
       () => wrongPolicy,
     ],
     [
       'a state beyond the walk: none in the first walk, the set-based page follows',
-      { registration: ['mismatch'] },
+      { registration: ['mismatch'], ...ANY_STEP },
       [125, 'live ids'],
       () => mismatched,
     ],
@@ -175,7 +161,7 @@ describe('a list page of a child-table state, by a bounded walk of the sort inde
 
   it('offset pages, outbox states and a step filter sorted by step do not walk', async () => {
     const cases: [ContractFilters, Sort, number][] = [
-      [{ mail: ['bounced'] }, { key: 'cutoff', direction: 'asc' }, 5],
+      [{ mail: ['bounced'] }, { key: 'policyNumber', direction: 'asc' }, 5],
       [{ outbox: 'failed', mail: ['bounced'] }, { key: 'cutoff', direction: 'asc' }, 0],
       [{ step: ['a2_login'] }, { key: 'step', direction: 'asc' }, 0],
       [{ flow: 'B' }, { key: 'cutoff', direction: 'asc' }, 0],
@@ -227,9 +213,10 @@ function innerPlan(sql: string, parameters: readonly unknown[]): string {
 
 describe('child-table states only, from their sets: through the compact index of live ids', () => {
   // Sparse where every page starts (the 6 mismatched contracts mature last), so each keyset
-  // page falls back to the set-based page; the second joins states of two tables.
+  // page falls back to the set-based page. States of two tables: no one state index holds
+  // them (one state alone: see the next suite).
   const SPARSE: ContractFilters[] = [
-    { registration: ['mismatch'] },
+    { registration: ['mismatch'], ...ANY_STEP },
     { registration: ['mismatch'], step: ['none'] },
   ]
 
@@ -253,7 +240,7 @@ describe('child-table states only, from their sets: through the compact index of
     const cases: [ContractFilters, Sort, number, string][] = [
       [{ registration: ['mismatch'], flow: 'A' }, MATURITY, 0, 'a row filter'],
       [{ registration: ['mismatch'] }, { key: 'policyNumber', direction: 'asc' }, 0, 'sort'],
-      [{ registration: ['mismatch'] }, MATURITY, 2, 'an offset page'],
+      [{ registration: ['mismatch'], ...ANY_STEP }, MATURITY, 2, 'an offset page'],
     ]
     for (const [filters, sort, offset, why] of cases) {
       vi.mocked(listContracts).mockClear()

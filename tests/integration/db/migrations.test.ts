@@ -11,6 +11,8 @@ import {
 } from '../../../db/migrate'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../db/migrations'
 import * as m0010 from '../../../db/migrations/0010_search_pair_terms'
+import * as m0013 from '../../../db/migrations/0013_state_sort_indexes'
+import { staleDateCopies } from '../../support/state-copies'
 import { tempDir } from '../../support/temp-db'
 
 const SNAPSHOT = join(import.meta.dirname, '../../fixtures/schema.snapshot.sql')
@@ -35,6 +37,26 @@ async function schemaDump(h: DatabaseHandle): Promise<string> {
     WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'
     ORDER BY type, name`.execute(h.db)
   return rows.map((r) => `${r.sql.replace(/\s+/g, ' ').trim()};`).join('\n') + '\n'
+}
+
+/**
+ * One insurer and one client, written with SQL as old schemas had them; returns an insert of
+ * a bare contract of that client: (id, policy number, maturity date, web cutoff, deleted_at).
+ */
+function bareBook(sqlite: DatabaseHandle['sqlite'], now: number) {
+  sqlite.exec(`INSERT INTO insurers (id, name, web_cutoff_days_before, web_cutoff_time, site_closed_from,
+    site_closed_until, web_window_opens_days_before, created_at, updated_at)
+    VALUES ('ins', 'テスト保険', 2, '23:55', '04:00', '06:00', 60, ${now}, ${now})`)
+  sqlite.exec(
+    `INSERT INTO clients (id, name_kanji, name_kana, updated_at) VALUES (1, '試験花子', 'シケンハナコ', ${now})`,
+  )
+  return sqlite.prepare<[number, string, string, number, number | null]>(
+    `INSERT INTO contracts (id, insurer_id, policy_number, flow, client_id,
+    named_insured_name, named_insured_kana, vehicle_owner_name, vehicle_name, vehicle_plate, inception_date,
+    maturity_date, web_cutoff_at, premium_yen, deleted_at, updated_at)
+    VALUES (?, 'ins', ?, 'A', 1, '試験花子', 'シケンハナコ', '試験花子', 'アクア', '品川 300 あ 12-34',
+    '2026-04-01', ?, ?, 50000, ?, ${now})`,
+  )
 }
 
 describe('migrations', () => {
@@ -93,23 +115,12 @@ describe('migrations', () => {
     await migrateTo(handle.db, '0009_covering_schedule_indexes')
     const now = Date.now()
     const { sqlite } = handle
-    sqlite.exec(`INSERT INTO insurers (id, name, web_cutoff_days_before, web_cutoff_time, site_closed_from,
-      site_closed_until, web_window_opens_days_before, created_at, updated_at)
-      VALUES ('ins', 'テスト保険', 2, '23:55', '04:00', '06:00', 60, ${now}, ${now})`)
-    sqlite.exec(
-      `INSERT INTO clients (id, name_kanji, name_kana, updated_at) VALUES (1, '試験花子', 'シケンハナコ', ${now})`,
-    )
-    const insertContract =
-      sqlite.prepare(`INSERT INTO contracts (id, insurer_id, policy_number, flow, client_id,
-      named_insured_name, named_insured_kana, vehicle_owner_name, vehicle_name, vehicle_plate, inception_date,
-      maturity_date, web_cutoff_at, premium_yen, updated_at)
-      VALUES (?, 'ins', ?, 'A', 1, '試験花子', 'シケンハナコ', '試験花子', 'アクア', '品川 300 あ 12-34',
-      '2026-04-01', '2027-04-01', 0, 50000, ${now})`)
+    const insertContract = bareBook(sqlite, now)
     const insertKey = sqlite.prepare(
       'INSERT INTO contract_search (contract_id, names, numbers) VALUES (?, ?, ?)',
     )
-    insertContract.run(1, 'P-1')
-    insertContract.run(2, 'P-2')
+    insertContract.run(1, 'P-1', '2027-04-01', 0, null)
+    insertContract.run(2, 'P-2', '2027-04-01', 0, null)
     // As 0004 to 0009 wrote them: no space at the end; and one contract with no names at all.
     insertKey.run(1, '試験花子 シケンハナコ', 'p-1')
     insertKey.run(2, '', 'p-2')
@@ -139,6 +150,77 @@ describe('migrations', () => {
       .pluck()
       .all()
     expect(found).toEqual([1])
+  })
+
+  it("0013 copies each contract's dates onto its child rows, and triggers keep them", async () => {
+    await migrateTo(handle.db, '0012_live_contract_ids')
+    const now = Date.now()
+    const { sqlite } = handle
+    const insertContract = bareBook(sqlite, now)
+    const insertChildren = (id: number) => {
+      sqlite.exec(`INSERT INTO credential_mail_state (contract_id, id_mail_status, password_mail_status,
+        updated_at) VALUES (${id}, 'delivered', 'bounced', ${now})`)
+      sqlite.exec(
+        `INSERT INTO renewal_progress (contract_id, step, updated_at) VALUES (${id}, 'a1_credentials', ${now})`,
+      )
+    }
+    // Written under 0012: one live contract, one tombstoned.
+    insertContract.run(1, 'P-1', '2027-04-01', 1000, null)
+    insertContract.run(2, 'P-2', '2027-05-01', 2000, now)
+    insertChildren(1)
+    insertChildren(2)
+
+    await migrateToLatest(handle.db)
+    // Again, as after a crash part-way (SQLite migrations run without a transaction).
+    await m0013.up(handle.db)
+
+    const copies = sqlite
+      .prepare(
+        `SELECT contract_id, contract_web_cutoff_at AS cutoff, contract_maturity_date AS maturity,
+          contract_deleted_at AS deleted, mail_statuses FROM credential_mail_state ORDER BY contract_id`,
+      )
+      .all()
+    expect(copies).toEqual([
+      {
+        contract_id: 1,
+        cutoff: 1000,
+        maturity: '2027-04-01',
+        deleted: null,
+        mail_statuses: 'delivered/bounced',
+      },
+      {
+        contract_id: 2,
+        cutoff: 2000,
+        maturity: '2027-05-01',
+        deleted: now,
+        mail_statuses: 'delivered/bounced',
+      },
+    ])
+    expect(staleDateCopies(sqlite)).toEqual([])
+
+    // Written after: a new contract's children copy it; moved dates, a tombstone and an
+    // undelete reach the children; an upsert that updates a child keeps its copies.
+    insertContract.run(3, 'P-3', '2027-06-01', 3000, null)
+    insertChildren(3)
+    sqlite.exec(
+      `UPDATE contracts SET maturity_date = '2027-04-02', web_cutoff_at = 1001 WHERE id = 1`,
+    )
+    sqlite.exec(`UPDATE contracts SET deleted_at = NULL WHERE id = 2`)
+    sqlite.exec(`UPDATE contracts SET deleted_at = ${now} WHERE id = 3`)
+    sqlite.exec(`INSERT INTO credential_mail_state (contract_id, id_mail_status, updated_at)
+      VALUES (1, 'bounced', ${now}) ON CONFLICT (contract_id) DO UPDATE SET id_mail_status = excluded.id_mail_status`)
+    expect(staleDateCopies(sqlite)).toEqual([])
+    const progress = sqlite
+      .prepare(
+        'SELECT contract_id, contract_web_cutoff_at, contract_deleted_at FROM renewal_progress ORDER BY contract_id',
+      )
+      .all()
+    expect(progress).toEqual([
+      { contract_id: 1, contract_web_cutoff_at: 1001, contract_deleted_at: null },
+      { contract_id: 2, contract_web_cutoff_at: 2000, contract_deleted_at: null },
+      { contract_id: 3, contract_web_cutoff_at: 3000, contract_deleted_at: now },
+    ])
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
   })
 
   it('is idempotent: running again changes nothing', async () => {

@@ -7,15 +7,18 @@ import { toJstIso } from '../../../common/domain/japan-time'
 import {
   countFilteredContracts,
   countLiveContracts,
+  countStateIndexQuery,
   cursorValues,
   listContracts,
   liveIdsHoldSort,
+  stateIndexHoldsSort,
   type ContractListDbRow,
   type ContractListQuery,
 } from '../../../../db/queries/contracts'
 import {
   filterWhere,
   onlyChildStates,
+  stateIndexScan,
   walkFilters,
   type ListFilters,
 } from '../../../../db/queries/contract-filters'
@@ -87,8 +90,21 @@ async function resolveFilters(db: Kysely<Database>, filters: ContractFilters, no
 }
 
 /**
- * A page of the filtered list: a first page (or a keyset page) with a child-table state
- * filtered is read by bounded walks of the sort index where they pay (walked-page.ts).
+ * The page read from one state's index, where the filter is that state alone and the sort
+ * a date (stateIndexScan(), migration 0013); null otherwise.
+ */
+export function stateIndexQuery(
+  query: ContractListQuery,
+  filters: ListFilters,
+): ContractListQuery | null {
+  const scan = stateIndexScan(filters)
+  return scan && stateIndexHoldsSort(query.sort.key) ? { ...query, stateIndex: scan } : null
+}
+
+/**
+ * A page of the filtered list. One child-table state alone, by date: from its index, any
+ * page. Otherwise a first page (or a keyset page) with a child-table state filtered is read
+ * by bounded walks of the sort index where they pay (walked-page.ts).
  */
 function filteredPage(
   database: DatabaseHandle,
@@ -96,6 +112,8 @@ function filteredPage(
   filters: ListFilters,
   now: Date,
 ): ContractListDbRow[] {
+  const fromStateIndex = stateIndexQuery(query, filters)
+  if (fromStateIndex) return listContracts(database, fromStateIndex)
   const walk = query.offset === 0 ? walkFilters(filters, now.getTime(), query.sort.key) : null
   if (!walk) return listContracts(database, query)
   return walkedPage(
@@ -192,6 +210,18 @@ export async function listContractPage(
   }
 }
 
+/** One child-table state alone: one range of its index (0013). Else the filter's statement. */
+async function countFiltered(
+  db: Kysely<Database>,
+  where: RawBuilder<SqlBool>,
+  filters: ListFilters,
+): Promise<number> {
+  const scan = stateIndexScan(filters)
+  if (!scan) return countFilteredContracts(db, where, onlyChildStates(filters))
+  const { rows } = await countStateIndexQuery(scan).execute(db)
+  return Number(rows[0]?.n ?? 0)
+}
+
 /** How many contracts match the filters; a search counts up to SEARCH_MATCH_CAP. */
 export async function countContracts(
   db: Kysely<Database>,
@@ -203,8 +233,6 @@ export async function countContracts(
     const plan = await searchPlan(db, key)
     return plan ? countMatches(db, matchQuery(plan, where, now)) : NO_MATCHES
   }
-  const total = where
-    ? await countFilteredContracts(db, where, onlyChildStates(listFilters))
-    : await countLiveContracts(db)
+  const total = where ? await countFiltered(db, where, listFilters) : await countLiveContracts(db)
   return { total, totalCapped: false }
 }

@@ -1,0 +1,238 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { MAIL_FILTERS, type ContractFilters } from '../../../electron/common/api/contract-filters'
+import { MYPAGE_STATUSES } from '../../../electron/common/domain/renewal'
+import { mailStatusPairs, stateIndexScan } from '../../../db/queries/contract-filters'
+import {
+  compileContractListQuery,
+  countStateIndexQuery,
+  listContracts,
+} from '../../../db/queries/contracts'
+import type * as ContractQueries from '../../../db/queries/contracts'
+import { keysetIds, referenceIds, type ListSort as Sort } from '../../support/list-pages'
+import { startTestCore, type TestCore } from '../../support/test-core'
+import { staleDateCopies } from '../../support/state-copies'
+
+// Every list statement the backend runs, seen: whether it read a state's index.
+vi.mock('../../../db/queries/contracts', async (importOriginal) => {
+  const original = await importOriginal<typeof ContractQueries>()
+  return { ...original, listContracts: vi.fn(original.listContracts) }
+})
+
+let core: TestCore
+const NOW = Date.parse('2026-11-23T10:00:00+09:00')
+
+beforeAll(async () => {
+  core = await startTestCore({
+    now: () => new Date(NOW),
+    book: { contracts: 1200, seed: 11, now: NOW, tombstoneEvery: 25 },
+  })
+  const { sqlite } = core.database
+  // After the children were written, as sync does: dates move, one tombstone comes back.
+  sqlite.exec(`UPDATE contracts SET maturity_date = '2027-01-15', web_cutoff_at = web_cutoff_at + 1
+    WHERE id % 7 = 0`)
+  sqlite.exec('UPDATE contracts SET deleted_at = NULL WHERE id = 50')
+}, 60_000)
+
+afterAll(async () => {
+  await core.stop()
+})
+
+beforeEach(() => {
+  vi.mocked(listContracts).mockClear()
+})
+
+const reference = (filters: ContractFilters, sort: Sort) => referenceIds(core, filters, sort, NOW)
+
+async function page(filters: ContractFilters, sort: Sort, offset: number, after?: string) {
+  return core.handlers['contracts:list']({
+    sort,
+    offset,
+    limit: 7,
+    filters,
+    ...(after ? { after } : {}),
+  })
+}
+
+const fromStateIndex = () =>
+  vi.mocked(listContracts).mock.calls.map(([, query]) => query.stateIndex !== undefined)
+
+const ONE_STATE: [string, ContractFilters][] = [
+  ['registration problems', { registration: ['expired', 'mismatch', 'wrong_policy_number'] }],
+  ['wrong policy number', { registration: ['wrong_policy_number'] }],
+  ['mail bounced', { mail: ['bounced'] }],
+  [
+    'awaiting the password mail or suppressed',
+    { mail: ['awaiting_password', 'suppressed_existing'] },
+  ],
+  ['logged in or in the procedure', { step: ['a2_login', 'a3_procedure'] }],
+]
+
+const DATE_SORTS: Sort[] = [
+  { key: 'cutoff', direction: 'asc' },
+  { key: 'cutoff', direction: 'desc' },
+  { key: 'maturity', direction: 'asc' },
+  { key: 'maturity', direction: 'desc' },
+]
+
+describe('one child-table state alone, by date: read from its index (migration 0013)', () => {
+  it.each(ONE_STATE)('%s: keyset pages equal the reference, each from the index', async (_, f) => {
+    for (const sort of DATE_SORTS) {
+      vi.mocked(listContracts).mockClear()
+      const expected = reference(f, sort)
+      expect(expected.length).toBeGreaterThan(7)
+      expect(await keysetIds(core, f, sort, 7), `${sort.key} ${sort.direction}`).toEqual(expected)
+      expect(new Set(fromStateIndex())).toEqual(new Set([true]))
+    }
+  })
+
+  it.each(ONE_STATE)('%s: offset pages equal the reference', async (_, f) => {
+    for (const sort of DATE_SORTS) {
+      const expected = reference(f, sort)
+      for (const offset of [0, 3, expected.length - 4]) {
+        const ids = (await page(f, sort, offset)).rows.map((r) => r.id)
+        expect(ids, `${sort.key} ${sort.direction} @${offset}`).toEqual(
+          expected.slice(offset, offset + 7),
+        )
+      }
+    }
+  })
+
+  it.each(ONE_STATE)('%s: counted from the index as the plain count', async (_, f) => {
+    const plain = reference(f, { key: 'cutoff', direction: 'asc' }).length
+    const { sql, parameters } = countStateIndexQuery(stateIndexScan(f)!).compile(core.database.db)
+    const plan = core.database.sqlite
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...(parameters as unknown[])) as { detail: string }[]
+    expect(plan.map((p) => p.detail).join(' | ')).toMatch(
+      /SEARCH s USING (COVERING )?INDEX \w+_state_by_cutoff/,
+    )
+    expect(await core.handlers['contracts:count']({ filters: f })).toEqual({
+      total: plain,
+      totalCapped: false,
+    })
+  })
+
+  it('the page reads only the state index, never the contracts table, for its ids', () => {
+    for (const [, f] of ONE_STATE) {
+      for (const sort of DATE_SORTS) {
+        const { sql, parameters } = compileContractListQuery(core.database.db, {
+          sort,
+          offset: 0,
+          limit: 200,
+          stateIndex: stateIndexScan(f)!,
+        })
+        const details = (
+          core.database.sqlite
+            .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+            .all(...(parameters as unknown[])) as {
+            detail: string
+          }[]
+        ).map((p) => p.detail)
+        const inner = details.slice(0, details.indexOf('SCAN page')).join(' | ')
+        expect(inner, `${JSON.stringify(f)} ${sort.key}`).toMatch(
+          new RegExp(`SEARCH s USING (COVERING )?INDEX \\w+_state_by_${sort.key}`),
+        )
+        expect(inner).not.toContain('SEARCH c')
+      }
+    }
+  })
+
+  it('not for other sorts, a second state, a row filter or an outbox state', async () => {
+    const cases: [ContractFilters, Sort][] = [
+      [{ mail: ['bounced'] }, { key: 'clientKana', direction: 'asc' }],
+      [{ mail: ['bounced'] }, { key: 'policyNumber', direction: 'asc' }],
+      [{ step: ['a2_login'] }, { key: 'step', direction: 'asc' }],
+      [
+        { mail: ['bounced'], registration: ['expired'] },
+        { key: 'cutoff', direction: 'asc' },
+      ],
+      [
+        { mail: ['bounced'], step: ['a1_credentials'] },
+        { key: 'cutoff', direction: 'asc' },
+      ],
+      [
+        { mail: ['bounced'], flow: 'A' },
+        { key: 'cutoff', direction: 'asc' },
+      ],
+      [
+        { mail: ['bounced'], outbox: 'none' },
+        { key: 'cutoff', direction: 'asc' },
+      ],
+    ]
+    for (const [f, sort] of cases) {
+      vi.mocked(listContracts).mockClear()
+      const ids = (await page(f, sort, 0)).rows.map((r) => r.id)
+      expect(ids, JSON.stringify(f)).toEqual(reference(f, sort).slice(0, 7))
+      expect(fromStateIndex(), JSON.stringify(f)).not.toContain(true)
+    }
+  })
+
+  it('the copies on the child rows equal their contracts after seeding, moves and tombstones', () => {
+    expect(staleDateCopies(core.database.sqlite)).toEqual([])
+  })
+})
+
+describe('mailStatusPairs', () => {
+  // The mail filters as SQL over the two statuses, as they were written before 0013: the
+  // pairs must hold exactly where these did.
+  const BEFORE_0013: Record<(typeof MAIL_FILTERS)[number], string> = {
+    id_not_sent: `id = 'not_sent'`,
+    awaiting_password: `id IN ('sent', 'delivered') AND password IN ('not_sent', 'sent')`,
+    password_delivered: `password = 'delivered'`,
+    bounced: `(id = 'bounced' OR password = 'bounced')`,
+    suppressed_existing: `password = 'suppressed_existing'`,
+  }
+
+  it.each(MAIL_FILTERS)('%s holds for the same status pairs as its SQL did', (filter) => {
+    const expected = core.database.sqlite
+      .prepare(
+        `WITH ids(id) AS (VALUES ('not_sent'), ('sent'), ('delivered'), ('bounced')),
+           passwords(password) AS (SELECT id FROM ids UNION ALL SELECT 'suppressed_existing')
+         SELECT id || '/' || password FROM ids, passwords WHERE ${BEFORE_0013[filter]}`,
+      )
+      .pluck()
+      .all() as string[]
+    expect(expected.length).toBeGreaterThan(0)
+    expect(mailStatusPairs([filter]).sort()).toEqual(expected.sort())
+  })
+
+  it('several filters: the union of their pairs', () => {
+    expect(mailStatusPairs(['bounced', 'id_not_sent']).sort()).toEqual(
+      [...new Set([...mailStatusPairs(['bounced']), ...mailStatusPairs(['id_not_sent'])])].sort(),
+    )
+  })
+
+  it('the generated column joins the two statuses as the pairs are written', () => {
+    const row = core.database.sqlite
+      .prepare(
+        `SELECT id_mail_status || '/' || password_mail_status AS joined, mail_statuses
+         FROM credential_mail_state LIMIT 1`,
+      )
+      .get() as { joined: string; mail_statuses: string }
+    expect(row.mail_statuses).toBe(row.joined)
+  })
+})
+
+describe('stateIndexScan', () => {
+  it('names the state column and values of the one state filtered', () => {
+    expect(stateIndexScan({ registration: ['expired'] })).toEqual({
+      table: 'credential_mail_state',
+      column: 'mypage_status',
+      values: ['expired'],
+      indexPrefix: 'registration',
+    })
+    expect(stateIndexScan({ step: ['a2_login'] })?.column).toBe('step')
+    expect(stateIndexScan({ mail: ['bounced'] })?.values).toEqual(mailStatusPairs(['bounced']))
+    expect(stateIndexScan({ registration: [...MYPAGE_STATUSES] })?.values).toHaveLength(
+      MYPAGE_STATUSES.length,
+    )
+  })
+  it('none for no state, two states, a row filter or an outbox state', () => {
+    expect(stateIndexScan({})).toBeNull()
+    expect(stateIndexScan({ mail: ['bounced'], registration: ['expired'] })).toBeNull()
+    expect(stateIndexScan({ mail: ['bounced'], step: ['none'] })).toBeNull()
+    expect(stateIndexScan({ mail: ['bounced'], branch: ['b1'] })).toBeNull()
+    expect(stateIndexScan({ mail: ['bounced'], outbox: 'pending' })).toBeNull()
+    expect(stateIndexScan({ outbox: 'pending' })).toBeNull()
+  })
+})
