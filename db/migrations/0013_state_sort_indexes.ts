@@ -15,6 +15,10 @@ import { sql, type Kysely } from 'kysely'
  * bounced); `mail_statuses` joins them into one value ('delivered/bounced'), so each filter
  * is a list of such values (contract-filters.ts) and one index serves them all.
  *
+ * 0004's three single-status indexes on credential_mail_state served the same filters as sets;
+ * the filters now read mail_statuses and the copies' partial indexes (contract-filters.ts), so
+ * they are dropped: each index costs every sync write (three fewer, against six new ones).
+ *
  * Written to be run again after a crash part way (SQLite migrations run outside a
  * transaction, see 0011): each column is added only if missing, the rest is IF NOT EXISTS,
  * and the copy is rewritten whole. Frozen.
@@ -41,6 +45,13 @@ const STATE_INDEXES = [
   ['credential_mail_state', 'mail_statuses', 'mail'],
   ['renewal_progress', 'step', 'step'],
 ] as const
+
+/** 0004's, as it created them (restored by down()). */
+const SUPERSEDED_INDEXES = {
+  credential_mail_id: 'credential_mail_state(id_mail_status)',
+  credential_mail_password: 'credential_mail_state(password_mail_status)',
+  credential_mail_mypage: 'credential_mail_state(mypage_status)',
+}
 
 const DATE_ORDERS = [
   ['cutoff', 'contract_web_cutoff_at'],
@@ -75,11 +86,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       )
       .execute(db)
     // A child row is written after its contract (foreign key): it copies the contract's
-    // values when inserted. An upsert that updates (ON CONFLICT) keeps the row's copies.
+    // values when inserted, unless the writer gave them (the sync does: one write a row, not
+    // two). An upsert that updates (ON CONFLICT) keeps the row's copies.
     await sql
       .raw(
         `CREATE TRIGGER IF NOT EXISTS ${table}_copy_contract_dates
           AFTER INSERT ON ${table}
+          WHEN NEW.contract_maturity_date IS NULL
           BEGIN
             UPDATE ${table} SET (${COPIES}) =
               (SELECT ${CONTRACT_VALUES} FROM contracts c WHERE c.id = NEW.contract_id)
@@ -108,6 +121,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .execute(db)
 
+  for (const name of Object.keys(SUPERSEDED_INDEXES)) {
+    await sql.raw(`DROP INDEX IF EXISTS ${name}`).execute(db)
+  }
   for (const [table, state, prefix] of STATE_INDEXES) {
     for (const [order, column] of DATE_ORDERS) {
       await sql
@@ -129,6 +145,9 @@ export async function down(db: Kysely<any>): Promise<void> {
     for (const [order] of DATE_ORDERS) {
       await sql.raw(`DROP INDEX IF EXISTS ${stateIndexName(prefix, order)}`).execute(db)
     }
+  }
+  for (const [name, on] of Object.entries(SUPERSEDED_INDEXES)) {
+    await sql.raw(`CREATE INDEX IF NOT EXISTS ${name} ON ${on}`).execute(db)
   }
   await sql`DROP TRIGGER IF EXISTS contracts_copy_dates_to_children`.execute(db)
   for (const table of CHILD_TABLES) {

@@ -57,7 +57,7 @@ export interface DeltaSyncBenchResult {
   longestTransactionMs: number
 }
 
-async function freshDatabase(path: string): Promise<DatabaseHandle> {
+export async function freshDatabase(path: string): Promise<DatabaseHandle> {
   const database = openDatabase({ path })
   await migrateToLatest(database.db)
   writeReferenceData(database.sqlite, demoReferenceData(1), START_AT)
@@ -160,7 +160,7 @@ const RAW_ROWS_PER_TRANSACTION = 10_000
  * INSERT … ON CONFLICT statements into the same schema (same indexes) in 10k-row
  * transactions — the fastest the database takes these rows, no network, no checks.
  */
-function rawUpsert(
+export function rawUpsert(
   sqlite: BetterSqlite3.Database,
   contracts: readonly Contract[],
   rowsPerTransaction = RAW_ROWS_PER_TRANSACTION,
@@ -179,11 +179,23 @@ function rawUpsert(
        ?, ?, ?, ?, ?, ?, ?, ${marks(SCHEDULE_COLUMNS.length)})
      ON CONFLICT (insurer_id, policy_number) DO UPDATE SET remote_version = excluded.remote_version`,
   )
+  // Columns named, the copies of the contract's dates included (migration 0013), as the sync
+  // writes them (apply-contract.ts).
   const mail = sqlite.prepare(
-    `INSERT INTO credential_mail_state VALUES (${marks(22)}) ON CONFLICT (contract_id) DO NOTHING`,
+    `INSERT INTO credential_mail_state (contract_id, id_mail_status, id_mail_sent_at,
+       id_mail_delivered_at, id_mail_failed_at, id_mail_failure_reason, password_mail_status,
+       password_mail_sent_at, password_mail_delivered_at, password_mail_failed_at,
+       password_mail_failure_reason, credentials_issued_year, first_login_at,
+       temp_password_changed_at, password_expired_at, mypage_status, mypage_provisional_at,
+       mypage_provisional_expires_at, mypage_registered_at, mypage_failed_at,
+       mypage_mismatch_field, updated_at, contract_web_cutoff_at, contract_maturity_date)
+     VALUES (${marks(24)}) ON CONFLICT (contract_id) DO NOTHING`,
   )
   const progress = sqlite.prepare(
-    `INSERT INTO renewal_progress VALUES (${marks(9)}) ON CONFLICT (contract_id) DO NOTHING`,
+    `INSERT INTO renewal_progress (contract_id, step, step_reached_at, screen, screen_reached_at,
+       started_at, completed_at, last_activity_at, updated_at, contract_web_cutoff_at,
+       contract_maturity_date)
+     VALUES (${marks(11)}) ON CONFLICT (contract_id) DO NOTHING`,
   )
   // The search key is part of the row set (its triggers feed the FTS index); normalising the
   // names is the least work that produces it. Likewise the stored stuck schedules (their
@@ -262,6 +274,8 @@ function rawUpsert(
         ms(m.failedAt),
         m.mismatchField,
         at,
+        cutoff,
+        c.maturityDate,
       )
       progress.run(
         id,
@@ -273,6 +287,8 @@ function rawUpsert(
         ms(r.completedAt),
         ms(r.lastActivityAt),
         at,
+        cutoff,
+        c.maturityDate,
       )
       const key = contractSearchKey({
         clientName: p.nameKanji,

@@ -84,9 +84,18 @@ const fromExcluded = (columns: string) =>
     .map((c) => `${c} = excluded.${c}`)
     .join(', ')
 
+/**
+ * The child rows' copies of their contract's dates and tombstone (migration 0013). A child is
+ * written after its contract is live with these values (inserted, or updated and undeleted),
+ * so a new child row gets them here: the insert trigger then has nothing to fill, which
+ * spares it a second write of every row during an initial sync. An existing child keeps its
+ * copies (the contract's own trigger moves them when its dates change).
+ */
+const COPIES = 'contract_web_cutoff_at, contract_maturity_date, contract_deleted_at'
+
 function upsertChild(sqlite: BetterSqlite3.Database, table: string, columns: string) {
   return sqlite.prepare(
-    `INSERT INTO ${table} (contract_id, ${columns}) VALUES (?, ${marks(columns)})
+    `INSERT INTO ${table} (contract_id, ${columns}, ${COPIES}) VALUES (?, ${marks(columns)}, ?, ?, NULL)
      ON CONFLICT (contract_id) DO UPDATE SET ${fromExcluded(columns)}`,
   )
 }
@@ -187,9 +196,21 @@ export function prepareContractWriter(
     ...scheduleValues(state),
   ]
 
-  const writeChildren = (contractId: number, state: ContractWebState, at: number) => {
-    s.upsertMail.run(contractId, ...mailStateValues(state.mail), at)
-    s.upsertProgress.run(contractId, ...progressValues(state.progress), at)
+  const writeChildren = (contractId: number, c: Contract, state: ContractWebState, at: number) => {
+    s.upsertMail.run(
+      contractId,
+      ...mailStateValues(state.mail),
+      at,
+      state.webCutoffAt,
+      c.maturityDate,
+    )
+    s.upsertProgress.run(
+      contractId,
+      ...progressValues(state.progress),
+      at,
+      state.webCutoffAt,
+      c.maturityDate,
+    )
   }
 
   // The insurer owns every field of the key (rule 1), so it is rewritten with them.
@@ -229,7 +250,7 @@ export function prepareContractWriter(
             ...contractValues(c, state, at),
           ).lastInsertRowid,
         )
-        writeChildren(contractId, state, at)
+        writeChildren(contractId, c, state, at)
         if (keyNow) writeSearchKey(contractId, c)
         return 'inserted'
       }
@@ -248,7 +269,7 @@ export function prepareContractWriter(
         const [staffId, branchId] = assignmentOf(c.agentStaffCode)
         if (staffId !== null) s.fillAssignment.run(staffId, branchId, existing.id)
       }
-      writeChildren(existing.id, state, at)
+      writeChildren(existing.id, c, state, at)
       if (keyNow) writeSearchKey(existing.id, c)
       return 'updated'
     },
