@@ -196,6 +196,14 @@ export function countStateIndexQuery(scan: StateIndexScan) {
     WHERE ${stateIndexCondition(scan)}`
 }
 
+/** How many live contracts are in a state, counted up to `cap` (a bounded read of its index). */
+export function stateSizeUpToQuery(scan: StateIndexScan, cap: number) {
+  return sql<{
+    n: number
+  }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${stateIndexFrom(scan, 'cutoff')}
+    WHERE ${stateIndexCondition(scan)} LIMIT ${cap})`
+}
+
 /**
  * The walk is a co-routine yielding contracts in sort order, at most `rows` of them; the
  * outer query probes each and stops at `limit` that hold. Its ORDER BY is the co-routine's

@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { MAIL_FILTERS, type ContractFilters } from '../../../electron/common/api/contract-filters'
 import { MYPAGE_STATUSES } from '../../../electron/common/domain/renewal'
-import { mailStatusPairs, stateIndexScan } from '../../../db/queries/contract-filters'
+import {
+  filterWhere,
+  mailStatusPairs,
+  stateIndexScan,
+  type MailTableLead,
+} from '../../../db/queries/contract-filters'
 import {
   compileContractListQuery,
+  countFilteredQuery,
   countStateIndexQuery,
   listContracts,
 } from '../../../db/queries/contracts'
+import { mailTableLead } from '../../../electron/main/core/contracts/list-contracts'
 import type * as ContractQueries from '../../../db/queries/contracts'
 import { keysetIds, referenceIds, type ListSort as Sort } from '../../support/list-pages'
 import { startTestCore, type TestCore } from '../../support/test-core'
@@ -169,6 +176,60 @@ describe('one child-table state alone, by date: read from its index (migration 0
 
   it('the copies on the child rows equal their contracts after seeding, moves and tombstones', () => {
     expect(staleDateCopies(core.database.sqlite)).toEqual([])
+  })
+})
+
+describe('mail and registration together: the smaller of the two leads their set', () => {
+  const liveIn = (f: ContractFilters) => reference(f, { key: 'cutoff', direction: 'asc' }).length
+  const countPlan = (f: ContractFilters, lead: MailTableLead) => {
+    const { sql, parameters } = countFilteredQuery(filterWhere(f, NOW, lead), true).compile(
+      core.database.db,
+    )
+    return (
+      core.database.sqlite
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...(parameters as unknown[])) as {
+        detail: string
+      }[]
+    )
+      .map((p) => p.detail)
+      .join(' | ')
+  }
+  const CASES: [ContractFilters, MailTableLead, ContractFilters, ContractFilters][] = [
+    [
+      { mail: ['bounced'], registration: ['not_started'] },
+      'mail',
+      { mail: ['bounced'] },
+      { registration: ['not_started'] },
+    ],
+    [
+      { mail: ['id_not_sent'], registration: ['mismatch'] },
+      'registration',
+      { registration: ['mismatch'] },
+      { mail: ['id_not_sent'] },
+    ],
+  ]
+
+  it.each(CASES)('%j: %s leads', async (f, lead, smaller, larger) => {
+    // The book really has them so: else the case would prove nothing.
+    expect(liveIn(smaller)).toBeLessThan(liveIn(larger))
+    expect(await mailTableLead(core.database.db, f)).toBe(lead)
+    expect(countPlan(f, lead)).toContain(`USING INDEX ${lead}_state_by_`)
+    // Led by the other, the `+` keeps this one's index out of the plan.
+    const other = lead === 'mail' ? 'registration' : 'mail'
+    expect(countPlan(f, other)).not.toContain(`${lead}_state_by_`)
+    expect(await core.handlers['contracts:count']({ filters: f })).toEqual({
+      total: liveIn(f),
+      totalCapped: false,
+    })
+    for (const sort of DATE_SORTS) {
+      expect(await keysetIds(core, f, sort, 7)).toEqual(reference(f, sort))
+    }
+  })
+
+  it('none unless both are filtered', async () => {
+    expect(await mailTableLead(core.database.db, { mail: ['bounced'] })).toBeUndefined()
+    expect(await mailTableLead(core.database.db, { registration: ['expired'] })).toBeUndefined()
   })
 })
 

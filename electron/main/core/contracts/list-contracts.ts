@@ -12,6 +12,7 @@ import {
   listContracts,
   liveIdsHoldSort,
   stateIndexHoldsSort,
+  stateSizeUpToQuery,
   type ContractListDbRow,
   type ContractListQuery,
 } from '../../../../db/queries/contracts'
@@ -21,6 +22,8 @@ import {
   stateIndexScan,
   walkFilters,
   type ListFilters,
+  type MailTableLead,
+  type StateIndexScan,
 } from '../../../../db/queries/contract-filters'
 import {
   SEARCH_MATCH_CAP,
@@ -79,12 +82,38 @@ function toListRow(r: ContractListDbRow, now: Date) {
   }
 }
 
+/**
+ * Past this many contracts a state is "large": counting further would cost more than a
+ * wrong lead saves (25k index entries read in ~1 ms at 1M contracts).
+ */
+const LEAD_SIZE_CAP = 25_000
+
+/**
+ * Mail and registration filtered together: the one of the two that holds fewer live
+ * contracts leads their set (MailTableLead); mail when both are large.
+ */
+export async function mailTableLead(
+  db: Kysely<Database>,
+  filters: ListFilters,
+): Promise<MailTableLead | undefined> {
+  if (!filters.mail || !filters.registration) return undefined
+  const size = async (scan: StateIndexScan | null, cap: number) => {
+    const { rows } = await stateSizeUpToQuery(scan!, cap).execute(db)
+    return Number(rows[0]?.n ?? 0)
+  }
+  const mail = await size(stateIndexScan({ mail: filters.mail }), LEAD_SIZE_CAP)
+  // Only whether it is smaller matters: counted no further than the mail's size.
+  const registration = await size(stateIndexScan({ registration: filters.registration }), mail)
+  return registration < mail ? 'registration' : 'mail'
+}
+
 /** The filters with 'me' resolved, split into the search and the list filters' SQL. */
 async function resolveFilters(db: Kysely<Database>, filters: ContractFilters, now: Date) {
   const { search, ...rest } = await resolveStaffFilter(db, filters)
   const listFilters: ListFilters = rest
   const narrowed = Object.values(listFilters).some((v) => v !== undefined)
-  const where = narrowed ? filterWhere(listFilters, now.getTime()) : undefined
+  const lead = await mailTableLead(db, listFilters)
+  const where = narrowed ? filterWhere(listFilters, now.getTime(), lead) : undefined
   const key = search === undefined ? null : searchQueryKey(search)
   return { where, key, listFilters }
 }
