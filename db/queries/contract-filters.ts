@@ -71,9 +71,9 @@ function urgencyHull(buckets: readonly UrgencyBucket[], now: number) {
 }
 
 /**
- * Each mail filter as a test of the two mail statuses: the one definition. In SQL a filter
- * is the list of `id/password` status pairs it holds, matched against the generated column
- * mail_statuses, which one index orders by each date (migration 0013).
+ * Each mail filter as a test of the two mail statuses. In SQL a filter is the list of
+ * `id/password` status pairs it holds, matched against the generated column mail_statuses,
+ * whose indexes serve the filter as a set and in date order (migration 0013).
  */
 const MAIL_FILTER_HOLDS: Record<
   MailFilter,
@@ -98,8 +98,19 @@ export function mailStatusPairs(filters: readonly MailFilter[]): string[] {
   return pairs
 }
 
-/** The child tables that keep copies of their contract's dates and tombstone (0013). */
-const STATE_TABLES: ReadonlySet<string> = new Set(['credential_mail_state', 'renewal_progress'])
+/**
+ * The same filters as tests of the two columns, for probing one contract's row (the walk):
+ * there they cost less than building mail_statuses (a walk probes thousands of rows per
+ * page). They must hold for exactly mailStatusPairs(), which a test checks pair by pair.
+ */
+export const MAIL_FILTER_PROBES: Record<MailFilter, RawBuilder<SqlBool>> = {
+  id_not_sent: sql`m.id_mail_status = 'not_sent'`,
+  awaiting_password: sql`(m.id_mail_status IN ('sent', 'delivered')
+    AND m.password_mail_status IN ('not_sent', 'sent'))`,
+  password_delivered: sql`m.password_mail_status = 'delivered'`,
+  bounced: sql`(m.id_mail_status = 'bounced' OR m.password_mail_status = 'bounced')`,
+  suppressed_existing: sql`m.password_mail_status = 'suppressed_existing'`,
+}
 
 /** A child-table state as the set of contracts in it, or probed for the contract `c`. */
 type ChildForm = 'set' | 'probe'
@@ -112,13 +123,9 @@ function childState(
 ): RawBuilder<SqlBool> {
   const from = sql.raw(`${table} ${alias}`)
   const id = sql.ref(`${alias}.contract_id`)
-  if (form === 'probe')
-    return sql`EXISTS (SELECT 1 FROM ${from} WHERE ${id} = c.id AND ${condition})`
-  // The outbox keeps no copy of the contract's tombstone (0013); its sets are small anyway.
-  const live = STATE_TABLES.has(table)
-    ? sql`${sql.ref(`${alias}.contract_deleted_at`)} IS NULL AND `
-    : sql``
-  return sql`c.id IN (SELECT ${id} FROM ${from} WHERE ${live}${condition})`
+  return form === 'set'
+    ? sql`c.id IN (SELECT ${id} FROM ${from} WHERE ${condition})`
+    : sql`EXISTS (SELECT 1 FROM ${from} WHERE ${id} = c.id AND ${condition})`
 }
 
 // The states come from outbox/policy.ts (PENDING_STATES); failed includes rows waiting for staff.
@@ -179,7 +186,14 @@ function predicates(
   }
   const mail: RawBuilder<SqlBool>[] = []
   const both = f.mail !== undefined && f.registration !== undefined && form === 'set'
-  if (f.mail) {
+  if (f.mail && form === 'probe') {
+    mail.push(
+      sql`(${sql.join(
+        f.mail.map((k) => MAIL_FILTER_PROBES[k]),
+        sql` OR `,
+      )})`,
+    )
+  } else if (f.mail) {
     const column = leadingOr('m.mail_statuses', !both || lead === 'mail')
     mail.push(sql`${column} IN (${list(mailStatusPairs(f.mail))})`)
   }
@@ -240,40 +254,75 @@ export function filterWhere(
 }
 
 /**
+ * The states most contracts rest in, which the state indexes leave out (migration 0013):
+ * word for word the migration's lists, as SQLite uses a partial index only for a query that
+ * repeats its WHERE. A filter on one of them walks the sort index instead, and fills a page
+ * in a few hundred contracts.
+ */
+const AT_REST = {
+  registration: ['not_started', 'registered'],
+  mail: ['not_sent/not_sent', 'delivered/delivered', 'delivered/suppressed_existing'],
+  step: ['none', 'a1_credentials'],
+} as const
+
+/**
  * A filter on one child-table state and nothing else, read straight from that state's index
- * in a date order (migration 0013): the table, its state column, the values asked for, and
- * the index names' prefix (`${prefix}_state_by_cutoff`, `…_by_maturity`).
+ * in a date order (migration 0013): the table, its state column, the values asked for, the
+ * states the index leaves out, and the index names' prefix (`${prefix}_state_by_cutoff`,
+ * `…_by_maturity`).
  */
 export interface StateIndexScan {
   table: 'credential_mail_state' | 'renewal_progress'
   column: 'mail_statuses' | 'mypage_status' | 'step'
   values: readonly string[]
-  indexPrefix: 'mail' | 'registration' | 'step'
+  indexPrefix: keyof typeof AT_REST
+}
+
+/** The index's own condition, to repeat in the query: `column NOT IN ('…', '…')`. */
+export function stateIndexLeavesOut(scan: StateIndexScan): string {
+  const values = AT_REST[scan.indexPrefix].map((v) => `'${v}'`).join(', ')
+  return `${scan.column} NOT IN (${values})`
+}
+
+function scanOf(
+  table: StateIndexScan['table'],
+  column: StateIndexScan['column'],
+  values: readonly string[],
+  indexPrefix: StateIndexScan['indexPrefix'],
+): StateIndexScan | null {
+  const atRest: readonly string[] = AT_REST[indexPrefix]
+  return values.some((v) => atRest.includes(v)) ? null : { table, column, values, indexPrefix }
 }
 
 /**
  * The state index that alone answers these filters, or null: exactly one of step, mail or
- * registration, with nothing on the contract row and no outbox state. (Mail and registration
- * together would need the second checked on each row the index yields; the bounded walk and
- * the sets handle those.)
+ * registration, none of its values a state the index leaves out, with nothing on the
+ * contract row and no outbox state. (Mail and registration together would need the second
+ * checked on each row the index yields; the bounded walk and the sets handle those.)
  */
 export function stateIndexScan(f: ListFilters): StateIndexScan | null {
   const { perContract, childStates } = predicates(f, 0, 'set')
   if (perContract.length > 0 || childStates.length !== 1 || f.outbox) return null
-  if (f.step) {
-    return { table: 'renewal_progress', column: 'step', values: f.step, indexPrefix: 'step' }
-  }
+  if (f.step) return scanOf('renewal_progress', 'step', f.step, 'step')
   if (f.mail && !f.registration) {
-    const values = mailStatusPairs(f.mail)
-    return { table: 'credential_mail_state', column: 'mail_statuses', values, indexPrefix: 'mail' }
+    return scanOf('credential_mail_state', 'mail_statuses', mailStatusPairs(f.mail), 'mail')
   }
   if (f.registration && !f.mail) {
-    return {
-      table: 'credential_mail_state',
-      column: 'mypage_status',
-      values: f.registration,
-      indexPrefix: 'registration',
-    }
+    return scanOf('credential_mail_state', 'mypage_status', f.registration, 'registration')
   }
   return null
+}
+
+/**
+ * How many rows of credential_mail_state are in the mail (or registration) state filtered,
+ * counted up to `cap` from the state's plain index (tombstoned contracts included: this only
+ * compares the two, for MailTableLead).
+ */
+export function mailTableStateSizeQuery(f: ListFilters, state: MailTableLead, cap: number) {
+  const condition =
+    state === 'mail'
+      ? sql`mail_statuses IN (${list(mailStatusPairs(f.mail ?? []))})`
+      : sql`mypage_status IN (${list(f.registration ?? [])})`
+  return sql<{ n: number }>`SELECT count(*) AS n FROM
+    (SELECT 1 FROM credential_mail_state WHERE ${condition} LIMIT ${cap})`
 }

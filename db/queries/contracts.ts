@@ -16,7 +16,7 @@ import type {
 } from '../../electron/common/domain/renewal'
 import type { DatabaseHandle } from '../connection'
 import { prepared } from '../prepared'
-import type { StateIndexScan } from './contract-filters'
+import { stateIndexLeavesOut, type StateIndexScan } from './contract-filters'
 import { SEARCH_MATCH_CAP } from './contract-search'
 import type { Database } from '../schema'
 
@@ -166,9 +166,11 @@ function stateIndexFrom(scan: StateIndexScan, sort: StateIndexSort) {
   return sql.raw(`${scan.table} AS s INDEXED BY ${scan.indexPrefix}_state_by_${sort}`)
 }
 
+/** The index's own WHERE (so SQLite may use it), then the values asked for. */
 function stateIndexCondition(scan: StateIndexScan) {
   const values = sql.join(scan.values.map((v) => sql`${v}`))
-  return sql<SqlBool>`s.contract_deleted_at IS NULL AND ${sql.ref(`s.${scan.column}`)} IN (${values})`
+  return sql<SqlBool>`s.contract_deleted_at IS NULL AND s.${sql.raw(stateIndexLeavesOut(scan))}
+    AND ${sql.ref(`s.${scan.column}`)} IN (${values})`
 }
 
 /**
@@ -194,14 +196,6 @@ function stateIndexPage(q: ContractListQuery, scan: StateIndexScan) {
 export function countStateIndexQuery(scan: StateIndexScan) {
   return sql<{ n: number }>`SELECT count(*) AS n FROM ${stateIndexFrom(scan, 'cutoff')}
     WHERE ${stateIndexCondition(scan)}`
-}
-
-/** How many live contracts are in a state, counted up to `cap` (a bounded read of its index). */
-export function stateSizeUpToQuery(scan: StateIndexScan, cap: number) {
-  return sql<{
-    n: number
-  }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${stateIndexFrom(scan, 'cutoff')}
-    WHERE ${stateIndexCondition(scan)} LIMIT ${cap})`
 }
 
 /**

@@ -12,18 +12,17 @@ import {
   listContracts,
   liveIdsHoldSort,
   stateIndexHoldsSort,
-  stateSizeUpToQuery,
   type ContractListDbRow,
   type ContractListQuery,
 } from '../../../../db/queries/contracts'
 import {
   filterWhere,
+  mailTableStateSizeQuery,
   onlyChildStates,
   stateIndexScan,
   walkFilters,
   type ListFilters,
   type MailTableLead,
-  type StateIndexScan,
 } from '../../../../db/queries/contract-filters'
 import {
   SEARCH_MATCH_CAP,
@@ -97,13 +96,13 @@ export async function mailTableLead(
   filters: ListFilters,
 ): Promise<MailTableLead | undefined> {
   if (!filters.mail || !filters.registration) return undefined
-  const size = async (scan: StateIndexScan | null, cap: number) => {
-    const { rows } = await stateSizeUpToQuery(scan!, cap).execute(db)
+  const size = async (state: MailTableLead, cap: number) => {
+    const { rows } = await mailTableStateSizeQuery(filters, state, cap).execute(db)
     return Number(rows[0]?.n ?? 0)
   }
-  const mail = await size(stateIndexScan({ mail: filters.mail }), LEAD_SIZE_CAP)
+  const mail = await size('mail', LEAD_SIZE_CAP)
   // Only whether it is smaller matters: counted no further than the mail's size.
-  const registration = await size(stateIndexScan({ registration: filters.registration }), mail)
+  const registration = await size('registration', mail)
   return registration < mail ? 'registration' : 'mail'
 }
 
