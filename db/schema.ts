@@ -125,16 +125,18 @@ export interface ContractTable {
 }
 
 /**
- * The contract's date sort keys and tombstone, copied by triggers onto its child rows for the
- * state indexes (migration 0013). Never written by the app.
+ * The contract's sort keys (its dates, its client's kana) and tombstone, copied onto its child
+ * rows for the state indexes (migration 0013): by triggers, or given by the sync's insert.
  */
-interface ContractDateCopies {
+interface ContractCopies {
   contract_web_cutoff_at: ColumnType<number | null, never, never>
   contract_maturity_date: ColumnType<string | null, never, never>
   contract_deleted_at: ColumnType<number | null, never, never>
+  contract_client_id: ColumnType<number | null, never, never>
+  contract_client_kana: ColumnType<string | null, never, never>
 }
 
-export interface CredentialMailStateTable extends ContractDateCopies {
+export interface CredentialMailStateTable extends ContractCopies {
   contract_id: number
   id_mail_status: MailStatus
   id_mail_sent_at: number | null
@@ -161,7 +163,7 @@ export interface CredentialMailStateTable extends ContractDateCopies {
   updated_at: number
 }
 
-export interface RenewalProgressTable extends ContractDateCopies {
+export interface RenewalProgressTable extends ContractCopies {
   contract_id: number
   step: RenewalStep
   step_reached_at: number | null

@@ -73,7 +73,7 @@ function urgencyHull(buckets: readonly UrgencyBucket[], now: number) {
 /**
  * Each mail filter as a test of the two mail statuses. In SQL a filter is the list of
  * `id/password` status pairs it holds, matched against the generated column mail_statuses,
- * whose indexes serve the filter as a set and in date order (migration 0013).
+ * whose indexes serve the filter as a set and in the list's orders (migration 0013).
  */
 const MAIL_FILTER_HOLDS: Record<
   MailFilter,
@@ -267,7 +267,7 @@ const AT_REST = {
 
 /**
  * A filter on one child-table state and nothing else, read straight from that state's index
- * in a date order (migration 0013): the table, its state column, the values asked for, the
+ * in a sort's order (migration 0013): the table, its state column, the values asked for, the
  * states the index leaves out, and the index names' prefix (`${prefix}_state_by_cutoff`,
  * `…_by_maturity`).
  */

@@ -147,23 +147,31 @@ function liveIdsPage(q: ContractListQuery, where: RawBuilder<SqlBool>) {
 }
 
 /**
- * The child rows' copies of the date sort keys (migration 0013), in SORT_COLUMNS' order: the
- * same values, so phase two's order and the cursor (read from the contract) agree with them.
+ * The sorts the state indexes hold (migration 0013): each index's name suffix, and the child
+ * rows' copies of the sort keys in SORT_COLUMNS' order — the same values, so phase two's
+ * order and the cursor (read from the contract and client) agree with them.
  */
-const STATE_INDEX_SORT_COLUMNS = {
-  cutoff: ['s.contract_web_cutoff_at', 's.contract_id'],
-  maturity: ['s.contract_maturity_date', 's.contract_id'],
-} as const satisfies Partial<Record<ContractSortKey, readonly string[]>>
+const STATE_INDEX_SORTS = {
+  cutoff: { suffix: 'cutoff', columns: ['s.contract_web_cutoff_at', 's.contract_id'] },
+  maturity: { suffix: 'maturity', columns: ['s.contract_maturity_date', 's.contract_id'] },
+  clientKana: {
+    suffix: 'kana',
+    columns: ['s.contract_client_kana', 's.contract_client_id', 's.contract_id'],
+  },
+} as const satisfies Partial<
+  Record<ContractSortKey, { suffix: string; columns: readonly string[] }>
+>
 
-type StateIndexSort = keyof typeof STATE_INDEX_SORT_COLUMNS
+type StateIndexSort = keyof typeof STATE_INDEX_SORTS
 
 export function stateIndexHoldsSort(key: ContractSortKey): key is StateIndexSort {
-  return key in STATE_INDEX_SORT_COLUMNS
+  return key in STATE_INDEX_SORTS
 }
 
-/** The state's index for a date order; named, as SQLite would rather take a smaller one. */
+/** The state's index for a sort; named, as SQLite would rather take a smaller one. */
 function stateIndexFrom(scan: StateIndexScan, sort: StateIndexSort) {
-  return sql.raw(`${scan.table} AS s INDEXED BY ${scan.indexPrefix}_state_by_${sort}`)
+  const suffix = STATE_INDEX_SORTS[sort].suffix
+  return sql.raw(`${scan.table} AS s INDEXED BY ${scan.indexPrefix}_state_by_${suffix}`)
 }
 
 /** The index's own WHERE (so SQLite may use it), then the values asked for. */
@@ -183,7 +191,7 @@ function stateIndexPage(q: ContractListQuery, scan: StateIndexScan) {
   if (!stateIndexHoldsSort(key)) {
     throw new Error(`stateIndex: the state indexes are not in ${key} order`)
   }
-  const columns = STATE_INDEX_SORT_COLUMNS[key]
+  const columns = STATE_INDEX_SORTS[key].columns
   const after = q.after ? sql` AND ${afterPosition(columns, q.sort.direction, q.after)}` : sql``
   const dir = sql.raw(q.sort.direction)
   const order = sql.join(columns.map((column) => sql`${sql.ref(column)} ${dir}`))

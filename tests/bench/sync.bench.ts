@@ -188,14 +188,15 @@ export function rawUpsert(
        password_mail_failure_reason, credentials_issued_year, first_login_at,
        temp_password_changed_at, password_expired_at, mypage_status, mypage_provisional_at,
        mypage_provisional_expires_at, mypage_registered_at, mypage_failed_at,
-       mypage_mismatch_field, updated_at, contract_web_cutoff_at, contract_maturity_date)
-     VALUES (${marks(24)}) ON CONFLICT (contract_id) DO NOTHING`,
+       mypage_mismatch_field, updated_at, contract_web_cutoff_at, contract_maturity_date,
+       contract_client_id, contract_client_kana)
+     VALUES (${marks(26)}) ON CONFLICT (contract_id) DO NOTHING`,
   )
   const progress = sqlite.prepare(
     `INSERT INTO renewal_progress (contract_id, step, step_reached_at, screen, screen_reached_at,
        started_at, completed_at, last_activity_at, updated_at, contract_web_cutoff_at,
-       contract_maturity_date)
-     VALUES (${marks(11)}) ON CONFLICT (contract_id) DO NOTHING`,
+       contract_maturity_date, contract_client_id, contract_client_kana)
+     VALUES (${marks(13)}) ON CONFLICT (contract_id) DO NOTHING`,
   )
   // The search key is part of the row set (its triggers feed the FTS index); normalising the
   // names is the least work that produces it. Likewise the stored stuck schedules (their
@@ -276,6 +277,8 @@ export function rawUpsert(
         at,
         cutoff,
         c.maturityDate,
+        clientId,
+        p.nameKana,
       )
       progress.run(
         id,
@@ -289,6 +292,8 @@ export function rawUpsert(
         at,
         cutoff,
         c.maturityDate,
+        clientId,
+        p.nameKana,
       )
       const key = contractSearchKey({
         clientName: p.nameKanji,

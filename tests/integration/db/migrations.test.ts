@@ -12,7 +12,7 @@ import {
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../db/migrations'
 import * as m0010 from '../../../db/migrations/0010_search_pair_terms'
 import * as m0013 from '../../../db/migrations/0013_state_sort_indexes'
-import { staleDateCopies } from '../../support/state-copies'
+import { staleCopies } from '../../support/state-copies'
 import { tempDir } from '../../support/temp-db'
 
 const SNAPSHOT = join(import.meta.dirname, '../../fixtures/schema.snapshot.sql')
@@ -177,7 +177,8 @@ describe('migrations', () => {
     const copies = sqlite
       .prepare(
         `SELECT contract_id, contract_web_cutoff_at AS cutoff, contract_maturity_date AS maturity,
-          contract_deleted_at AS deleted, mail_statuses FROM credential_mail_state ORDER BY contract_id`,
+          contract_deleted_at AS deleted, contract_client_id AS client, contract_client_kana AS kana,
+          mail_statuses FROM credential_mail_state ORDER BY contract_id`,
       )
       .all()
     expect(copies).toEqual([
@@ -186,6 +187,8 @@ describe('migrations', () => {
         cutoff: 1000,
         maturity: '2027-04-01',
         deleted: null,
+        client: 1,
+        kana: 'シケンハナコ',
         mail_statuses: 'delivered/bounced',
       },
       {
@@ -193,10 +196,12 @@ describe('migrations', () => {
         cutoff: 2000,
         maturity: '2027-05-01',
         deleted: now,
+        client: 1,
+        kana: 'シケンハナコ',
         mail_statuses: 'delivered/bounced',
       },
     ])
-    expect(staleDateCopies(sqlite)).toEqual([])
+    expect(staleCopies(sqlite)).toEqual([])
 
     // Written after: a new contract's children copy it; moved dates, a tombstone and an
     // undelete reach the children; an upsert that updates a child keeps its copies.
@@ -209,7 +214,7 @@ describe('migrations', () => {
     sqlite.exec(`UPDATE contracts SET deleted_at = ${now} WHERE id = 3`)
     sqlite.exec(`INSERT INTO credential_mail_state (contract_id, id_mail_status, updated_at)
       VALUES (1, 'bounced', ${now}) ON CONFLICT (contract_id) DO UPDATE SET id_mail_status = excluded.id_mail_status`)
-    expect(staleDateCopies(sqlite)).toEqual([])
+    expect(staleCopies(sqlite)).toEqual([])
     const progress = sqlite
       .prepare(
         'SELECT contract_id, contract_web_cutoff_at, contract_deleted_at FROM renewal_progress ORDER BY contract_id',
@@ -220,6 +225,23 @@ describe('migrations', () => {
       { contract_id: 2, contract_web_cutoff_at: 2000, contract_deleted_at: null },
       { contract_id: 3, contract_web_cutoff_at: 3000, contract_deleted_at: now },
     ])
+
+    // The client's new kana reaches its live contracts' children; the tombstoned one's get
+    // it when the contract comes back.
+    const kanaOf = (id: number) =>
+      sqlite
+        .prepare('SELECT contract_client_kana FROM renewal_progress WHERE contract_id = ?')
+        .pluck()
+        .get(id)
+    sqlite.exec(`UPDATE clients SET name_kana = 'シケン ハナコ' WHERE id = 1`)
+    expect([kanaOf(1), kanaOf(2), kanaOf(3)]).toEqual([
+      'シケン ハナコ',
+      'シケン ハナコ',
+      'シケンハナコ',
+    ])
+    sqlite.exec('UPDATE contracts SET deleted_at = NULL WHERE id = 3')
+    expect(kanaOf(3)).toBe('シケン ハナコ')
+    expect(staleCopies(sqlite)).toEqual([])
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
   })
 

@@ -3,7 +3,7 @@ import { prepareContractWriter } from '../../../electron/main/core/sync/apply-co
 import type { SyncProgress } from '../../../electron/main/core/sync/sync-run'
 import { sampleContract } from '../../unit/insurer/fixtures'
 import { addNote } from '../../unit/sync/sync-db'
-import { staleDateCopies } from '../../support/state-copies'
+import { staleCopies } from '../../support/state-copies'
 import { DAY, INSURER, scalar, startSyncHarness, syncStateRow, type SyncHarness } from './harness'
 
 /**
@@ -51,7 +51,7 @@ describe('sync × demo insurer: convergence', () => {
     ).toBe(1)
     expect(scalar(h.database, 'SELECT count(*) AS n FROM notes WHERE id = ?', noteId)).toBe(1)
     // The list's state indexes see the tombstone too (their copies, migration 0013).
-    expect(staleDateCopies(h.database.sqlite)).toEqual([])
+    expect(staleCopies(h.database.sqlite)).toEqual([])
 
     const snapshot = progress.filter((p) => p.phase === 'snapshot')
     expect(snapshot.at(-1)).toMatchObject({ done: 1000, total: 1000, etaMs: 0 })
@@ -69,7 +69,7 @@ describe('sync × demo insurer: convergence', () => {
       events += summary.events
       const { cache, insurer } = h.hashes()
       expect(cache).toEqual(insurer)
-      expect(staleDateCopies(h.database.sqlite)).toEqual([])
+      expect(staleCopies(h.database.sqlite)).toEqual([])
     }
     expect(events).toBeGreaterThan(50)
     const timeline = scalar(

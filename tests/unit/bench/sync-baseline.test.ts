@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { freshDatabase, rawUpsert } from '../../bench/sync.bench'
-import { staleDateCopies } from '../../support/state-copies'
+import { staleCopies } from '../../support/state-copies'
 import { tempDir } from '../../support/temp-db'
 import { sampleContract } from '../insurer/fixtures'
 
@@ -23,7 +23,7 @@ describe('the initial-sync benchmark baseline (rawUpsert)', () => {
       expect(count('credential_mail_state')).toBe(3)
       expect(count('renewal_progress')).toBe(3)
       expect(count('contract_search')).toBe(3)
-      expect(staleDateCopies(database.sqlite)).toEqual([])
+      expect(staleCopies(database.sqlite)).toEqual([])
     } finally {
       await database.close()
       dir.remove()

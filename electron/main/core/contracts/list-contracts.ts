@@ -119,7 +119,7 @@ async function resolveFilters(db: Kysely<Database>, filters: ContractFilters, no
 
 /**
  * The page read from one state's index, where the filter is that state alone and the sort
- * a date (stateIndexScan(), migration 0013); null otherwise.
+ * one the index holds (stateIndexScan(), migration 0013); null otherwise.
  */
 export function stateIndexQuery(
   query: ContractListQuery,
@@ -130,7 +130,7 @@ export function stateIndexQuery(
 }
 
 /**
- * A page of the filtered list. One child-table state alone, by date: from its index, any
+ * A page of the filtered list. One child-table state alone, by cutoff, maturity or kana: from its index, any
  * page. Otherwise a first page (or a keyset page) with a child-table state filtered is read
  * by bounded walks of the sort index where they pay (walked-page.ts).
  */

@@ -85,17 +85,19 @@ const fromExcluded = (columns: string) =>
     .join(', ')
 
 /**
- * The child rows' copies of their contract's dates and tombstone (migration 0013). A child is
- * written after its contract is live with these values (inserted, or updated and undeleted),
- * so a new child row gets them here: the insert trigger then has nothing to fill, which
- * spares it a second write of every row during an initial sync. An existing child keeps its
- * copies (the contract's own trigger moves them when its dates change).
+ * The child rows' copies of their contract's dates and tombstone and its client's id and kana
+ * (migration 0013). A child is written after its contract and client hold these values
+ * (inserted, or updated and undeleted), so a new child row gets them here: the insert trigger
+ * then has nothing to fill, which spares it a second write of every row during an initial
+ * sync. An existing child keeps its copies (the contract's and the client's triggers move
+ * them when they change).
  */
-const COPIES = 'contract_web_cutoff_at, contract_maturity_date, contract_deleted_at'
+const COPIES = `contract_web_cutoff_at, contract_maturity_date, contract_deleted_at,
+  contract_client_id, contract_client_kana`
 
 function upsertChild(sqlite: BetterSqlite3.Database, table: string, columns: string) {
   return sqlite.prepare(
-    `INSERT INTO ${table} (contract_id, ${columns}, ${COPIES}) VALUES (?, ${marks(columns)}, ?, ?, NULL)
+    `INSERT INTO ${table} (contract_id, ${columns}, ${COPIES}) VALUES (?, ${marks(columns)}, ?, ?, NULL, ?, ?)
      ON CONFLICT (contract_id) DO UPDATE SET ${fromExcluded(columns)}`,
   )
 }
@@ -196,21 +198,16 @@ export function prepareContractWriter(
     ...scheduleValues(state),
   ]
 
-  const writeChildren = (contractId: number, c: Contract, state: ContractWebState, at: number) => {
-    s.upsertMail.run(
-      contractId,
-      ...mailStateValues(state.mail),
-      at,
-      state.webCutoffAt,
-      c.maturityDate,
-    )
-    s.upsertProgress.run(
-      contractId,
-      ...progressValues(state.progress),
-      at,
-      state.webCutoffAt,
-      c.maturityDate,
-    )
+  const writeChildren = (
+    contractId: number,
+    clientId: number,
+    c: Contract,
+    state: ContractWebState,
+    at: number,
+  ) => {
+    const copies = [state.webCutoffAt, c.maturityDate, clientId, c.policyholder.nameKana]
+    s.upsertMail.run(contractId, ...mailStateValues(state.mail), at, ...copies)
+    s.upsertProgress.run(contractId, ...progressValues(state.progress), at, ...copies)
   }
 
   // The insurer owns every field of the key (rule 1), so it is rewritten with them.
@@ -250,7 +247,7 @@ export function prepareContractWriter(
             ...contractValues(c, state, at),
           ).lastInsertRowid,
         )
-        writeChildren(contractId, c, state, at)
+        writeChildren(contractId, clientId, c, state, at)
         if (keyNow) writeSearchKey(contractId, c)
         return 'inserted'
       }
@@ -269,7 +266,7 @@ export function prepareContractWriter(
         const [staffId, branchId] = assignmentOf(c.agentStaffCode)
         if (staffId !== null) s.fillAssignment.run(staffId, branchId, existing.id)
       }
-      writeChildren(existing.id, c, state, at)
+      writeChildren(existing.id, existing.client_id, c, state, at)
       if (keyNow) writeSearchKey(existing.id, c)
       return 'updated'
     },
