@@ -50,7 +50,7 @@ const COPY_COLUMNS = [
 const MAIL_STATUSES_COLUMN = `mail_statuses TEXT
   GENERATED ALWAYS AS (id_mail_status || '/' || password_mail_status) VIRTUAL`
 
-/** [table, state column, index name prefix, states left out]: one index per date order. */
+/** [table, state column, index name prefix, states left out]: one index per sort order. */
 const STATE_INDEXES = [
   ['credential_mail_state', 'mypage_status', 'registration', `'not_started', 'registered'`],
   [
@@ -69,7 +69,7 @@ const SUPERSEDED_INDEXES = {
 }
 
 /** The list's sorts these indexes hold: their columns, each ending in the contract id. */
-const DATE_ORDERS = [
+const SORT_ORDERS = [
   ['cutoff', 'contract_web_cutoff_at'],
   ['maturity', 'contract_maturity_date'],
   ['kana', 'contract_client_kana, contract_client_id'],
@@ -107,7 +107,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // two). An upsert that updates (ON CONFLICT) keeps the row's copies.
     await sql
       .raw(
-        `CREATE TRIGGER IF NOT EXISTS ${table}_copy_contract_dates
+        `CREATE TRIGGER IF NOT EXISTS ${table}_copy_contract_keys
           AFTER INSERT ON ${table}
           WHEN NEW.contract_maturity_date IS NULL
           BEGIN
@@ -123,7 +123,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // afresh (the clients trigger below skips tombstoned contracts).
   await sql
     .raw(
-      `CREATE TRIGGER IF NOT EXISTS contracts_copy_dates_to_children
+      `CREATE TRIGGER IF NOT EXISTS contracts_copy_keys_to_children
         AFTER UPDATE OF web_cutoff_at, maturity_date, deleted_at, client_id ON contracts
         WHEN OLD.web_cutoff_at IS NOT NEW.web_cutoff_at
           OR OLD.maturity_date IS NOT NEW.maturity_date
@@ -163,7 +163,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql.raw(`DROP INDEX IF EXISTS ${name}`).execute(db)
   }
   for (const [table, state, prefix, atRest] of STATE_INDEXES) {
-    for (const [order, column] of DATE_ORDERS) {
+    for (const [order, column] of SORT_ORDERS) {
       await sql
         .raw(
           `CREATE INDEX IF NOT EXISTS ${stateIndexName(prefix, order)}
@@ -181,7 +181,7 @@ function stateIndexName(prefix: string, order: string): string {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const [, , prefix] of STATE_INDEXES) {
-    for (const [order] of DATE_ORDERS) {
+    for (const [order] of SORT_ORDERS) {
       await sql.raw(`DROP INDEX IF EXISTS ${stateIndexName(prefix, order)}`).execute(db)
     }
   }
@@ -190,9 +190,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   }
   await sql`DROP INDEX IF EXISTS credential_mail_statuses`.execute(db)
   await sql`DROP TRIGGER IF EXISTS clients_copy_kana_to_children`.execute(db)
-  await sql`DROP TRIGGER IF EXISTS contracts_copy_dates_to_children`.execute(db)
+  await sql`DROP TRIGGER IF EXISTS contracts_copy_keys_to_children`.execute(db)
   for (const table of CHILD_TABLES) {
-    await sql.raw(`DROP TRIGGER IF EXISTS ${table}_copy_contract_dates`).execute(db)
+    await sql.raw(`DROP TRIGGER IF EXISTS ${table}_copy_contract_keys`).execute(db)
   }
   await sql`ALTER TABLE credential_mail_state DROP COLUMN mail_statuses`.execute(db)
   for (const table of CHILD_TABLES) {

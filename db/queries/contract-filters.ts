@@ -267,9 +267,9 @@ const AT_REST = {
 
 /**
  * A filter on one child-table state and nothing else, read straight from that state's index
- * in a sort's order (migration 0013): the table, its state column, the values asked for, the
- * states the index leaves out, and the index names' prefix (`${prefix}_state_by_cutoff`,
- * `…_by_maturity`).
+ * in a sort's order (migration 0013): the table, its state column, the values asked for, and
+ * the index names' prefix (`${prefix}_state_by_cutoff`, `…_by_maturity`, `…_by_kana`), which
+ * also names the states the index leaves out (AT_REST).
  */
 export interface StateIndexScan {
   table: 'credential_mail_state' | 'renewal_progress'

@@ -88,8 +88,9 @@ function toListRow(r: ContractListDbRow, now: Date) {
 const LEAD_SIZE_CAP = 25_000
 
 /**
- * Mail and registration filtered together: the one of the two that holds fewer live
- * contracts leads their set (MailTableLead); mail when both are large.
+ * Mail and registration filtered together: the one of the two that holds fewer contracts
+ * leads their set (MailTableLead); mail when both are large. Tombstoned contracts count too:
+ * the plain indexes hold them, and they are too few to tip the comparison.
  */
 export async function mailTableLead(
   db: Kysely<Database>,
@@ -130,9 +131,9 @@ export function stateIndexQuery(
 }
 
 /**
- * A page of the filtered list. One child-table state alone, by cutoff, maturity or kana: from its index, any
- * page. Otherwise a first page (or a keyset page) with a child-table state filtered is read
- * by bounded walks of the sort index where they pay (walked-page.ts).
+ * A page of the filtered list. One child-table state alone, by cutoff, maturity or kana: from
+ * its index, any page. Otherwise a first page (or a keyset page) with a child-table state
+ * filtered is read by bounded walks of the sort index where they pay (walked-page.ts).
  */
 function filteredPage(
   database: DatabaseHandle,
