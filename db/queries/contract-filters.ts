@@ -295,19 +295,18 @@ function scanOf(
 }
 
 /**
- * The state index that alone answers these filters, or null: exactly one of step, mail or
- * registration, none of its values a state the index leaves out, with nothing on the
- * contract row and no outbox state. (Mail and registration together would need the second
- * checked on each row the index yields; the bounded walk and the sets handle those.)
+ * The state index that alone answers these filters, or null: step, mail or registration is
+ * the only filter set, and none of its values is a state the index leaves out. (Anything
+ * beside it — a row filter, the other state, an outbox state — would need checking on each
+ * row the index yields; the bounded walk and the sets handle those.)
  */
 export function stateIndexScan(f: ListFilters): StateIndexScan | null {
-  const { perContract, childStates } = predicates(f, 0, 'set')
-  if (perContract.length > 0 || childStates.length !== 1 || f.outbox) return null
+  const filtered = Object.values(f).filter((v) => v !== undefined)
+  if (filtered.length !== 1) return null
   if (f.step) return scanOf('renewal_progress', 'step', f.step, 'step')
-  if (f.mail && !f.registration) {
+  if (f.mail)
     return scanOf('credential_mail_state', 'mail_statuses', mailStatusPairs(f.mail), 'mail')
-  }
-  if (f.registration && !f.mail) {
+  if (f.registration) {
     return scanOf('credential_mail_state', 'mypage_status', f.registration, 'registration')
   }
   return null

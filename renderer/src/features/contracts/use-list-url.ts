@@ -1,20 +1,11 @@
 import { useDebouncedValue } from '@mantine/hooks'
-import {
-  useCallback,
-  useEffect,
-  useEffectEvent,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react'
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef } from 'react'
 import { useLocation, useSearch } from 'wouter'
 import { formatListQuery, parseListQuery, type ListUrlState } from './list-url'
+import { useTypedSearch } from './use-typed-search'
 
 export const CONTRACTS_LIST_PATH = '/contracts'
 
-/** Long enough to skip the in-between keystrokes of a name, short enough to feel instant. */
-const SEARCH_DEBOUNCE_MS = 30
 /**
  * The address bar follows more slowly: browsers throttle pages that rewrite history
  * hundreds of times in a few seconds, and nothing reads the URL while the user types.
@@ -38,44 +29,9 @@ export function useListUrlState() {
   const [location, navigate] = useLocation()
   const query = useSearch()
   const url = useMemo(() => parseListQuery(query), [query])
-  const [search, setBoxText] = useState(url.search)
-  // The search the rows answer. The first keystroke after a pause applies at once, in the
-  // same render as the box's new text, so its request leaves within that keystroke's task
-  // (applied from an effect, as a debounced value is, it left one frame and one more render
-  // of the screen later); keystrokes that follow within the wait are gathered into one
-  // request when typing stops.
-  const [typedSearch, setTypedSearch] = useState(url.search)
-  const lastKeystrokeAt = useRef(Number.NEGATIVE_INFINITY)
-  const keystrokeRendering = useRef(false)
-  const gathering = useRef<number | undefined>(undefined)
-  useEffect(() => () => window.clearTimeout(gathering.current), [])
-  // The pause counts from when the last keystroke's render was committed, not from the key:
-  // a render slower than the wait is no pause of the user's (keys typed meanwhile queue
-  // behind it, then arrive one right after the other).
-  useLayoutEffect(() => {
-    if (!keystrokeRendering.current) return
-    keystrokeRendering.current = false
-    lastKeystrokeAt.current = performance.now()
-  }, [search])
+  const { search, typedSearch, setSearch, showSearch } = useTypedSearch(url.search)
   const [settledSearch] = useDebouncedValue(search, URL_DEBOUNCE_MS)
 
-  /** Typed into the box. */
-  const setSearch = useCallback((value: string) => {
-    setBoxText(value)
-    window.clearTimeout(gathering.current)
-    const now = performance.now()
-    const paused = now - lastKeystrokeAt.current >= SEARCH_DEBOUNCE_MS
-    lastKeystrokeAt.current = now
-    keystrokeRendering.current = true
-    if (paused) setTypedSearch(value)
-    else gathering.current = window.setTimeout(() => setTypedSearch(value), SEARCH_DEBOUNCE_MS)
-  }, [])
-  /** Set by the app (back/forward, a link, a saved view): applied at once. */
-  const showSearch = useCallback((value: string) => {
-    window.clearTimeout(gathering.current)
-    setBoxText(value)
-    setTypedSearch(value)
-  }, [])
   // The `q` this screen last wrote: a different one came from back/forward or a link.
   const written = useRef(url.search)
 
